@@ -124,7 +124,8 @@ final class RecursiveHandleResolver implements HandleResolver {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw new InterruptedException("the concurrent resolution of " + handle + " was interrupted");
+            // The thread that fetched was interrupted, not this one: fetch without sharing.
+            return lookup(handle, new ResolutionContext(handle, resolutionTimeout, stepsMax));
         }
     }
 
@@ -147,21 +148,27 @@ final class RecursiveHandleResolver implements HandleResolver {
     private List<NodeEndpoint> endpointsForPrefix(final String prefix, final ResolutionContext context)
             throws ResolutionException, InterruptedException {
         ResolutionCache.Found naRecord = lookup(NamingAuthorities.handleOf(prefix), context);
-        return services(naRecord.record().values(), naRecord.record().handle(), context);
+        return services(naRecord.record().values(), naRecord.record().handle(), false, context);
     }
 
-    /** Endpoints from HS_SITE(.PREFIX) values, else from HS_SERV(.PREFIX) values (URLs or service handles). */
+    /**
+     * Endpoints from HS_SITE values, else from HS_SERV values (URLs or service handles). A referral also counts
+     * their .PREFIX forms, which name the site for derived prefixes; a naming-authority record's own prefix is
+     * served by its HS_SITE / HS_SERV only.
+     */
     private List<NodeEndpoint> services(final List<HandleValue> values, final Identifier source,
-            final ResolutionContext context) throws ResolutionException, InterruptedException {
+            final boolean referral, final ResolutionContext context) throws ResolutionException, InterruptedException {
+        String site = referral ? HandleTypes.HS_SITE + "." : HandleTypes.HS_SITE;
+        String service = referral ? HandleTypes.HS_SERV + "." : HandleTypes.HS_SERV;
         List<String> skipped = new ArrayList<>();
         List<NodeEndpoint> endpoints = new ArrayList<>();
         for (HandleValue value : values) {
-            if (ValueFilter.typeMatches(HandleTypes.HS_SITE + ".", value.type())) {
+            if (ValueFilter.typeMatches(site, value.type())) {
                 endpoints.addAll(ServiceReferences.fromSite(value, skipped));
             }
         }
         for (HandleValue value : values) {
-            if (endpoints.isEmpty() && ValueFilter.typeMatches(HandleTypes.HS_SERV + ".", value.type())) {
+            if (endpoints.isEmpty() && ValueFilter.typeMatches(service, value.type())) {
                 endpoints.addAll(fromService(value, skipped, context));
             }
         }
@@ -197,7 +204,7 @@ final class RecursiveHandleResolver implements HandleResolver {
             return List.of();
         }
         ResolutionCache.Found service = lookup(serviceHandle, context);
-        return services(service.record().valuesOfType(HandleTypes.HS_SITE), serviceHandle, context);
+        return services(service.record().valuesOfType(HandleTypes.HS_SITE), serviceHandle, false, context);
     }
 
     /** Asks the endpoints for the handle, following referrals. */
@@ -219,7 +226,7 @@ final class RecursiveHandleResolver implements HandleResolver {
                         cache.putMissing(handle, message, NamingAuthorities.isNamingAuthority(handle)));
             }
             if (code == HandleResponseCode.PREFIX_REFERRAL.code() || code == HandleResponseCode.SERVICE_REFERRAL.code()) {
-                current = services(response.values(), handle, context);
+                current = services(response.values(), handle, true, context);
                 continue;
             }
             throw new HandleServerException(context.requested(), code, answer.endpoint() + " refused " + handle
