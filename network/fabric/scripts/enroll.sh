@@ -172,7 +172,11 @@ check_ca_running() {
   port_open 127.0.0.1 "${ORG_CA_PORT[$1]}" || die "$(ca_name "$1") is not running: run scripts/up.sh"
 }
 
-fabric_bin fabric-ca-client >/dev/null
+case ${1:-} in
+  -h|--help) usage ;;
+  ""|user) fabric_bin fabric-ca-client >/dev/null ;;
+  *) usage 2 ;;
+esac
 
 case ${1:-} in
   "")
@@ -195,6 +199,4 @@ case ${1:-} in
     enroll_user "$key" "$name" "$role"
     echo "$(user_dir "$key" "$name")/msp"
     ;;
-  -h|--help) usage ;;
-  *) usage 2 ;;
 esac

@@ -28,17 +28,20 @@ done
 [[ -z $requested_mode || $requested_mode == cryptogen || $requested_mode == ca ]] \
   || die "--crypto must be cryptogen or ca, not '$requested_mode'"
 
+# Nothing is created before every tool is there.
 check_network_dir
+# The command-line tools run on this machine either way; the servers too unless compose runs them.
+tools=(fabric-ca-client peer configtxgen osnadmin)
+[[ $RUNTIME == compose ]] || tools+=(fabric-ca-server orderer)
+[[ -f $(crypto_mode_file) || ${requested_mode:-cryptogen} == ca ]] || tools+=(cryptogen)
+for tool in "${tools[@]}"; do fabric_bin "$tool" >/dev/null; done
+fabric_cfg_path >/dev/null
+
 if [[ -d $NETWORK_DIR && ! -f $NETWORK_DIR/.medtrace-network && -n $(ls -A "$NETWORK_DIR") ]]; then
   die "$NETWORK_DIR is not empty and not a MedTrace network directory: choose another MEDTRACE_NETWORK_DIR"
 fi
 mkdir -p "$NETWORK_DIR"
 touch "$NETWORK_DIR/.medtrace-network"
-# The command-line tools run on this machine either way; the servers too unless compose runs them.
-tools=(fabric-ca-client peer configtxgen osnadmin)
-[[ $RUNTIME == compose ]] || tools+=(fabric-ca-server orderer)
-for tool in "${tools[@]}"; do fabric_bin "$tool" >/dev/null; done
-fabric_cfg_path >/dev/null
 
 mode_file=$(crypto_mode_file)
 if [[ -f $mode_file ]]; then
@@ -47,7 +50,6 @@ if [[ -f $mode_file ]]; then
     || die "the network in $NETWORK_DIR was made with --crypto $existing; run scripts/down.sh --purge to start over"
   log "using the existing crypto material in $NETWORK_DIR/organizations ($existing)"
 elif [[ ${requested_mode:-cryptogen} == cryptogen ]]; then
-  fabric_bin cryptogen >/dev/null
   log "generating crypto material with cryptogen"
   "$(fabric_bin cryptogen)" generate --config="$CONFIG_DIR/crypto-config.yaml" --output="$NETWORK_DIR/organizations" >/dev/null
   echo cryptogen >"$mode_file"

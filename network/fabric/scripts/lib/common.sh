@@ -20,7 +20,7 @@ if [[ -z ${BASH_VERSINFO[0]:-} || ${BASH_VERSINFO[0]} -lt 4 ]]; then
 fi
 
 FABRIC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-# shellcheck source=lib/package.sh
+# shellcheck source=package.sh
 source "$FABRIC_DIR/scripts/lib/package.sh"
 CONFIG_DIR=$FABRIC_DIR/config
 NETWORK_DIR=${MEDTRACE_NETWORK_DIR:-$FABRIC_DIR/work}
