@@ -51,9 +51,8 @@ fi
 mapfile -t policy_lines < <(table_rows "$policy_file")
 (( ${#policy_lines[@]} == 1 )) || die "$policy_file must hold exactly one policy line besides comments"
 policy=${policy_lines[0]}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [[ $RUNTIME == native ]]; then
-  java=$(command -v "$java") || die "java not found: install a JDK 17 or set JAVA_HOME"
+  command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java" >/dev/null || die "java not found: install a JDK 17 or set JAVA_HOME"
 fi
 
 crypto_mode >/dev/null
@@ -78,21 +77,10 @@ done
 chaincodes=()
 for key in "${PEER_ORGS[@]}"; do chaincodes+=("$(chaincode_process "$key")"); done
 stop_processes "${chaincodes[@]}"
-mkdir -p "$NETWORK_DIR/chaincode"
-cp "$jar" "$NETWORK_DIR/chaincode/$CHAINCODE_NAME.jar"
-# The JVMs start together: one after the other takes a minute on a small machine.
-for key in "${PEER_ORGS[@]}"; do
-  id=${ORG_PEER[$key]}
-  write_chaincode_env "$key" "$package_id"
-  # shellcheck disable=SC2086 # MEDTRACE_CHAINCODE_JAVA_OPTS is a list of JVM options
-  launch_process "$(chaincode_process "$key")" "$(env_file "$(chaincode_process "$key")")" \
-    "${NODE_HOST[$id]}" "${NODE_CC_SERVER_PORT[$id]}" "$java" ${MEDTRACE_CHAINCODE_JAVA_OPTS:-} -jar "$NETWORK_DIR/chaincode/$CHAINCODE_NAME.jar"
-done
-for key in "${PEER_ORGS[@]}"; do
-  id=${ORG_PEER[$key]}
-  wait_for_port "${NODE_HOST[$id]}" "${NODE_CC_SERVER_PORT[$id]}" "$(chaincode_process "$key")"
-  log "$(chaincode_process "$key") is up on ${NODE_HOST[$id]}:${NODE_CC_SERVER_PORT[$id]}"
-done
+mkdir -p "$(dirname "$(chaincode_jar)")"
+cp "$jar" "$(chaincode_jar)"
+for key in "${PEER_ORGS[@]}"; do write_chaincode_env "$key" "$package_id"; done
+start_chaincode_servers
 
 # 3. The chaincode definition.
 first=${PEER_ORGS[0]}

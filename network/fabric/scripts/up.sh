@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Starts the MedTrace Fabric network: crypto material (first run only), one fabric-ca server per organisation,
-# the users with the role attribute, three Raft orderers and one peer per organisation. Safe to run again: what
-# exists is kept, what runs is left alone. Next: scripts/channel.sh.
+# the users with the role attribute, three Raft orderers, one peer per organisation and, once scripts/deploy.sh
+# has run, the chaincode servers. Safe to run again: what exists is kept, what runs is left alone; after
+# scripts/down.sh it resumes the same network. Next: scripts/channel.sh.
 #
 # Usage: up.sh [--crypto cryptogen|ca]
 #   --crypto cryptogen  (default) cryptogen makes the organisations, nodes and admins (config/crypto-config.yaml);
@@ -80,6 +81,8 @@ done
 
 for id in "${ORDERERS[@]}"; do start_orderer "$id"; done
 for id in "${PEERS[@]}"; do start_peer "$id"; done
+# After a restart, the chaincode servers of the last deployment come back too.
+if chaincode_deployed; then start_chaincode_servers; fi
 
 log "network is up in $NETWORK_DIR ($RUNTIME): ${#ORDERERS[@]} orderers, ${#PEERS[@]} peers, ${#ORGS[@]} CAs"
 log "next: scripts/channel.sh"

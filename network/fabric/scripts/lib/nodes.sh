@@ -126,3 +126,33 @@ start_peer() {
   write_peer_env "$id"
   start_process "$id" "$(env_file "$id")" "${NODE_HOST[$id]}" "${NODE_PORT[$id]}" peer node start
 }
+
+chaincode_jar() { echo "$NETWORK_DIR/chaincode/$CHAINCODE_NAME.jar"; }
+
+# Whether deploy.sh has deployed: the jar copy and every organisation's chaincode env file (with the package id).
+chaincode_deployed() {
+  local key
+  [[ -f $(chaincode_jar) ]] || return 1
+  for key in "${PEER_ORGS[@]}"; do [[ -f $(env_file "$(chaincode_process "$key")") ]] || return 1; done
+}
+
+# The organisations' chaincode servers from the deployed jar, with the env files deploy.sh wrote. The JVMs start
+# together: one after the other takes a minute on a small machine.
+start_chaincode_servers() {
+  local key id java
+  java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+  if [[ $RUNTIME == native ]]; then
+    java=$(command -v "$java") || die "java not found: install a JDK 17 or set JAVA_HOME"
+  fi
+  for key in "${PEER_ORGS[@]}"; do
+    id=${ORG_PEER[$key]}
+    # shellcheck disable=SC2086 # MEDTRACE_CHAINCODE_JAVA_OPTS is a list of JVM options
+    launch_process "$(chaincode_process "$key")" "$(env_file "$(chaincode_process "$key")")" \
+      "${NODE_HOST[$id]}" "${NODE_CC_SERVER_PORT[$id]}" "$java" ${MEDTRACE_CHAINCODE_JAVA_OPTS:-} -jar "$(chaincode_jar)"
+  done
+  for key in "${PEER_ORGS[@]}"; do
+    id=${ORG_PEER[$key]}
+    wait_for_port "${NODE_HOST[$id]}" "${NODE_CC_SERVER_PORT[$id]}" "$(chaincode_process "$key")"
+    log "$(chaincode_process "$key") is up on ${NODE_HOST[$id]}:${NODE_CC_SERVER_PORT[$id]}"
+  done
+}
