@@ -14,6 +14,7 @@
 #   --policy-file  the endorsement policy (default: config/endorsement-policy.txt)
 #   --sequence     the definition sequence to approve and commit (default: 1 for a new chaincode, the committed
 #                  sequence while the version is unchanged, else the committed sequence + 1)
+# MEDTRACE_CHAINCODE_JAVA_OPTS holds JVM options for the chaincode servers (e.g. -Xmx512m).
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -46,6 +47,7 @@ if [[ -z $jar ]]; then
   jar=${jars[0]}
 fi
 [[ -f $jar ]] || die "no chaincode jar at $jar"
+[[ -f $package ]] || die "no chaincode package at $package: build it with ./mvnw -pl network/fabric package, or pass --package"
 [[ -z $sequence || $sequence =~ ^[1-9][0-9]*$ ]] || die "--sequence must be a positive integer"
 [[ -f $policy_file ]] || die "no policy file at $policy_file"
 mapfile -t policy_lines < <(table_rows "$policy_file")
