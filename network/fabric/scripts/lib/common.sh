@@ -5,7 +5,7 @@
 # binaries, and helpers to run nodes as native processes or compose services.
 #
 # Environment (all optional):
-#   MEDTRACE_NETWORK_DIR  where the network lives: crypto material, ledgers, logs, pids (default: network/fabric/work)
+#   MEDTRACE_NETWORK_DIR  where the network lives: crypto material, ledgers, logs, pids (default: network/fabric/data)
 #   FABRIC_BIN            directory holding peer, orderer, configtxgen, osnadmin, cryptogen, fabric-ca-server and
 #                         fabric-ca-client (default: found on PATH)
 #   FABRIC_CFG_PATH       directory holding the release's core.yaml and orderer.yaml (default: ../config next to
@@ -23,7 +23,7 @@ FABRIC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=package.sh
 source "$FABRIC_DIR/scripts/lib/package.sh"
 CONFIG_DIR=$FABRIC_DIR/config
-NETWORK_DIR=${MEDTRACE_NETWORK_DIR:-$FABRIC_DIR/work}
+NETWORK_DIR=${MEDTRACE_NETWORK_DIR:-$FABRIC_DIR/data}
 CHANNEL=${MEDTRACE_CHANNEL:-medtrace}
 CHAINCODE_NAME=${MEDTRACE_CHAINCODE:-traceability}
 RUNTIME=${MEDTRACE_RUNTIME:-native}
