@@ -14,8 +14,9 @@
 #   MEDTRACE_CHANNEL      channel name (default: medtrace)
 #   MEDTRACE_CHAINCODE    chaincode name (default: traceability)
 
-if [[ -z ${BASH_VERSINFO[0]:-} || ${BASH_VERSINFO[0]} -lt 4 ]]; then
-  echo "error: these scripts need bash 4 or later" >&2
+# 4.4: associative arrays, and empty arrays that set -u accepts.
+if (( ${BASH_VERSINFO[0]:-0} * 100 + ${BASH_VERSINFO[1]:-0} < 404 )); then
+  echo "error: these scripts need bash 4.4 or later" >&2
   exit 1
 fi
 
@@ -24,6 +25,8 @@ FABRIC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$FABRIC_DIR/scripts/lib/package.sh"
 CONFIG_DIR=$FABRIC_DIR/config
 NETWORK_DIR=${MEDTRACE_NETWORK_DIR:-$FABRIC_DIR/data}
+# Nodes get paths in env files and run from anywhere: make them absolute.
+[[ $NETWORK_DIR == /* ]] || NETWORK_DIR=$PWD/$NETWORK_DIR
 CHANNEL=${MEDTRACE_CHANNEL:-medtrace}
 CHAINCODE_NAME=${MEDTRACE_CHAINCODE:-traceability}
 RUNTIME=${MEDTRACE_RUNTIME:-native}
@@ -179,6 +182,7 @@ fabric_bin() {
   if [[ -n ${FABRIC_BIN:-} ]]; then
     path=$FABRIC_BIN/$name
     [[ -x $path ]] || die "$name not found in FABRIC_BIN=$FABRIC_BIN"
+    path=$(cd "$FABRIC_BIN" && pwd)/$name
   else
     path=$(command -v "$name" || true)
     [[ -n $path ]] || die "$name not found: put the Fabric 2.5 and fabric-ca 1.5 binaries on PATH or set FABRIC_BIN"
@@ -187,7 +191,7 @@ fabric_bin() {
 }
 
 # The directory with the release's core.yaml and orderer.yaml; nodes read them and take our settings from the
-# environment (see peer_env and orderer_env).
+# environment (lib/nodes.sh writes those settings).
 fabric_cfg_path() {
   local dir=${FABRIC_CFG_PATH:-}
   if [[ -z $dir ]]; then
@@ -195,7 +199,7 @@ fabric_cfg_path() {
   fi
   [[ -f $dir/core.yaml && -f $dir/orderer.yaml ]] \
     || die "no core.yaml and orderer.yaml in '$dir': set FABRIC_CFG_PATH to the release's config directory"
-  echo "$dir"
+  (cd "$dir" && pwd)
 }
 
 random_secret() { head -c 24 /dev/urandom | base64 | tr -d '\n' | tr '+/' '-_' | tr -d '='; }
@@ -206,13 +210,31 @@ random_secret() { head -c 24 /dev/urandom | base64 | tr -d '\n' | tr '+/' '-_' |
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# wait_for_port HOST PORT NAME: until the process NAME listens; fails at once, with the end of its log, if a process
+# this network started exits instead.
 wait_for_port() {
-  local host=$1 port=$2 what=$3 waited=0
+  local host=$1 port=$2 what=$3 waited=0 log
+  log=$(log_file "$what")
   until port_open "$host" "$port"; do
-    (( waited < START_TIMEOUT_SECONDS )) || die "$what did not open $host:$port within ${START_TIMEOUT_SECONDS}s (log: $(log_file "$what"))"
+    if [[ $RUNTIME == native && -f $(pid_file "$what") ]] && ! running_pid "$what" >/dev/null; then
+      [[ -f $log ]] && tail -n 20 "$log" >&2
+      die "$what exited while starting (log: $log)"
+    fi
+    (( waited < START_TIMEOUT_SECONDS )) || die "$what did not open $host:$port within ${START_TIMEOUT_SECONDS}s (log: $log)"
     sleep 1
     waited=$((waited + 1))
   done
+}
+
+# A log over LOG_ROTATE_BYTES becomes <log>.1 (replacing the previous one) when its process starts again, so a
+# network that is restarted keeps at most two logs per process. A node that runs for months needs logrotate
+# (copytruncate) on top.
+LOG_ROTATE_BYTES=${MEDTRACE_LOG_ROTATE_BYTES:-67108864}
+rotate_log() {
+  local log=$1 size
+  [[ -f $log ]] || return 0
+  size=$(wc -c <"$log")
+  (( size <= LOG_ROTATE_BYTES )) || mv -f "$log" "$log.1"
 }
 
 pid_file() { echo "$NETWORK_DIR/run/$1.pid"; }
@@ -252,6 +274,7 @@ launch_process() {
   else
     port_open "$host" "$port" && die "$host:$port is taken by another process: stop it or change config/nodes.tsv"
     mkdir -p "$NETWORK_DIR/run" "$NETWORK_DIR/logs"
+    rotate_log "$(log_file "$name")"
     local vars=()
     mapfile -t vars < <(table_rows "$env")
     [[ $1 == */* ]] || set -- "$(fabric_bin "$1")" "${@:2}"

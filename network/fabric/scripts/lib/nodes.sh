@@ -7,6 +7,10 @@
 # files: start_process passes them natively, compose/compose.yaml reads them with env_file.
 # Sourced after lib/common.sh.
 
+# Fabric logs every gRPC call at INFO; the nodes log those at WARNING and everything else at INFO, so the logs
+# grow with what happens, not with traffic. MEDTRACE_FABRIC_LOGGING_SPEC replaces the whole spec.
+FABRIC_LOGGING=${MEDTRACE_FABRIC_LOGGING_SPEC:-comm.grpc.server=warning:info}
+
 # One KEY=VALUE a line: no quoting, because env -i and compose take each line literally.
 write_env() {
   local file
@@ -34,7 +38,7 @@ write_orderer_env() {
   data=$(node_data_dir "$id")
   write_env "$id" \
     "FABRIC_CFG_PATH=$cfg" \
-    "FABRIC_LOGGING_SPEC=${MEDTRACE_FABRIC_LOGGING_SPEC:-INFO}" \
+    "FABRIC_LOGGING_SPEC=$FABRIC_LOGGING" \
     "ORDERER_GENERAL_LISTENADDRESS=$host" \
     "ORDERER_GENERAL_LISTENPORT=${NODE_PORT[$id]}" \
     "ORDERER_GENERAL_LOCALMSPID=${ORG_MSP[$ORDERER_ORG]}" \
@@ -72,7 +76,7 @@ write_peer_env() {
   # organisation's chaincode server, so one package (one package id) serves every organisation.
   write_env "$id" \
     "FABRIC_CFG_PATH=$cfg" \
-    "FABRIC_LOGGING_SPEC=${MEDTRACE_FABRIC_LOGGING_SPEC:-INFO}" \
+    "FABRIC_LOGGING_SPEC=$FABRIC_LOGGING" \
     "CORE_PEER_ID=$id" \
     "CORE_PEER_NETWORKID=medtrace" \
     "CORE_PEER_LISTENADDRESS=$address" \

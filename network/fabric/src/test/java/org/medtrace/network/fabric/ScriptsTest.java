@@ -130,6 +130,28 @@ class ScriptsTest {
         assertThat(precious).hasContent("keep me");
     }
 
+    @Test
+    void a_node_that_exits_while_starting_is_reported_with_the_end_of_its_log_and_the_old_log_is_rotated()
+            throws IOException {
+        Shell.assumeBash();
+        Path network = NetworkFiles.scratch("crashing-node").resolve("network");
+        Files.createDirectories(network.resolve("logs"));
+        Files.writeString(network.resolve("crypto-mode"), "ca\n");
+        Path oldLog = Files.writeString(network.resolve("logs/ca.huaxia.medtrace.example.log"), "the previous run\n");
+        Path fakeBin = fakeFabricBin();
+        Files.writeString(fakeBin.resolve("fabric-ca-server"), "#!/bin/sh\necho 'listen tcp: address already in use' >&2\nexit 1\n");
+
+        Shell.Result result = Shell.run(Map.of("MEDTRACE_NETWORK_DIR", network.toString(), "FABRIC_BIN", fakeBin.toString(),
+                        "FABRIC_CFG_PATH", fakeBin.toString(), "MEDTRACE_LOG_ROTATE_BYTES", "8"),
+                "bash", "-c", "source scripts/lib/common.sh && source scripts/lib/nodes.sh && start_ca huaxia");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("listen tcp: address already in use")
+                .contains("ca.huaxia.medtrace.example exited while starting");
+        assertThat(network.resolve("logs/ca.huaxia.medtrace.example.log.1")).hasContent("the previous run");
+        assertThat(oldLog).content().doesNotContain("the previous run").contains("address already in use");
+    }
+
     private static Shell.Result run(Map<String, String> environment, String script, String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", NetworkFiles.SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(arguments));
