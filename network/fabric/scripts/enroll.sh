@@ -22,13 +22,16 @@ usage() { usage_from_header "${BASH_SOURCE[0]}"; exit "${1:-0}"; }
 ROLES=(manufacturer distributor logistics dispenser regulator logger)
 
 # fabric-ca-client as ORG's bootstrap registrar; its home holds the registrar's enrolment and nothing else. Its
-# chatter is shown only when it fails; what it prints on stdout is passed on.
+# chatter is shown only when it fails; what it prints on stdout is passed on. Secrets travel in FABRIC_CA_CLIENT_URL
+# and FABRIC_CA_CLIENT_ID_SECRET, which fabric-ca-client reads like its flags, never on the command line (ps).
 ca_client() {
-  local key=$1 client certificate output status=0
+  local key=$1 client certificate output status=0 secrets=()
   shift
   client=$(fabric_bin fabric-ca-client)
   certificate=$(ca_certificate "$key")
-  output=$(env -i HOME="$HOME" PATH="$PATH" "$client" "$@" \
+  [[ -z ${FABRIC_CA_CLIENT_URL:-} ]] || secrets+=("FABRIC_CA_CLIENT_URL=$FABRIC_CA_CLIENT_URL")
+  [[ -z ${FABRIC_CA_CLIENT_ID_SECRET:-} ]] || secrets+=("FABRIC_CA_CLIENT_ID_SECRET=$FABRIC_CA_CLIENT_ID_SECRET")
+  output=$(env -i HOME="$HOME" PATH="$PATH" "${secrets[@]}" "$client" "$@" \
     --home "$(ca_home "$key")/registrar" --caname "$(ca_name "$key")" --tls.certfiles "$certificate" 2>&1) || status=$?
   if (( status != 0 )); then
     [[ ${CA_CLIENT_QUIET_FAILURE:-} == 1 ]] || printf '%s\n' "$output" >&2
@@ -41,7 +44,7 @@ enroll_registrar() {
   local key=$1 password
   [[ -f $(ca_home "$key")/registrar/msp/signcerts/cert.pem ]] && return
   password=$(<"$(ca_home "$key")/bootstrap-admin.password")
-  ca_client "$key" enroll --url "https://admin:$password@127.0.0.1:${ORG_CA_PORT[$key]}" >/dev/null \
+  FABRIC_CA_CLIENT_URL="https://admin:$password@127.0.0.1:${ORG_CA_PORT[$key]}" ca_client "$key" enroll >/dev/null \
     || die "could not enrol the bootstrap registrar of $(ca_name "$key") (log: $(log_file "$(ca_process "$key")"))"
 }
 
@@ -52,9 +55,9 @@ register() {
   if CA_CLIENT_QUIET_FAILURE=1 ca_client "$key" identity list --id "$name" -u "$(ca_url "$key")" >/dev/null; then
     ca_client "$key" identity modify "$name" --secret "$secret" -u "$(ca_url "$key")" >/dev/null
   else
-    args=(--id.name "$name" --id.secret "$secret" --id.type "$type")
+    args=(--id.name "$name" --id.type "$type")
     [[ -z $attrs ]] || args+=(--id.attrs "$attrs")
-    ca_client "$key" register "${args[@]}" -u "$(ca_url "$key")" >/dev/null
+    FABRIC_CA_CLIENT_ID_SECRET=$secret ca_client "$key" register "${args[@]}" -u "$(ca_url "$key")" >/dev/null
   fi
   echo "$secret"
 }
@@ -87,7 +90,7 @@ csr_names() { echo "C=CN,ST=Shanghai,L=Shanghai,O=${ORG_DOMAIN[$1]}"; }
 # enroll_msp ORG NAME SECRET MSP_DIR: an enrolment certificate and key in cryptogen's MSP layout.
 enroll_msp() {
   local key=$1 name=$2 secret=$3 msp=$4 domain=${ORG_DOMAIN[$1]}
-  ca_client "$key" enroll --url "https://$name:$secret@127.0.0.1:${ORG_CA_PORT[$key]}" --mspdir "$msp" \
+  FABRIC_CA_CLIENT_URL="https://$name:$secret@127.0.0.1:${ORG_CA_PORT[$key]}" ca_client "$key" enroll --mspdir "$msp" \
     --csr.names "$(csr_names "$key")" --csr.hosts "$name" >/dev/null || die "could not enrol $name with $(ca_name "$key")"
   # fabric-ca-client names the CA certificate after the server's address; cryptogen's name survives a CA move.
   mv "$(only_file "$msp/cacerts")" "$msp/ca-cert.tmp"
@@ -102,7 +105,7 @@ enroll_tls() {
   local key=$1 name=$2 secret=$3 dir=$4 kind=$5 hosts=$6 tmp
   tmp=$dir/enrolment.tmp
   rm -rf "$tmp"
-  ca_client "$key" enroll --url "https://$name:$secret@127.0.0.1:${ORG_CA_PORT[$key]}" --mspdir "$tmp" \
+  FABRIC_CA_CLIENT_URL="https://$name:$secret@127.0.0.1:${ORG_CA_PORT[$key]}" ca_client "$key" enroll --mspdir "$tmp" \
     --enrollment.profile tls --csr.names "$(csr_names "$key")" --csr.hosts "$hosts" >/dev/null \
     || die "could not enrol TLS for $name with $(ca_name "$key")"
   cp "$(only_file "$tmp/tlscacerts")" "$dir/ca.crt"
