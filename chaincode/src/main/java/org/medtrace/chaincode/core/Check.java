@@ -37,6 +37,7 @@ public final class Check {
     private static final Pattern GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int URI_LENGTH_MAX = 512;
+    private static final int BOOKMARK_LENGTH_MAX = 1024;
     private static final int DECIMAL_SCALE_MAX = 6;
     private static final int DECIMAL_PRECISION_MAX = 18;
 
@@ -87,6 +88,20 @@ public final class Check {
     /** @return an optional free-text field of at most {@link Limits#TEXT_LENGTH_MAX} characters */
     public static String optionalText(final String field, final String value) {
         return optionalText(field, value, Limits.TEXT_LENGTH_MAX);
+    }
+
+    /**
+     * @return an opaque bookmark the peer returned (it may hold any character, composite-key separators included),
+     *     at most 1024 characters; "" when absent
+     */
+    public static String bookmark(final String field, final String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > BOOKMARK_LENGTH_MAX) {
+            throw invalid(field, "is longer than " + BOOKMARK_LENGTH_MAX + " characters");
+        }
+        return value;
     }
 
     /** @return the client event id, 1..128 characters of {@code [A-Za-z0-9._:-]} */

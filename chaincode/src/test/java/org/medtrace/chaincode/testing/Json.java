@@ -23,6 +23,11 @@ public final class Json {
         return node;
     }
 
+    /** @return the map as a JSON object */
+    public static ObjectNode obj(final java.util.Map<String, ?> map) {
+        return MAPPER.valueToTree(map);
+    }
+
     /** @return {@code node} plus one more field */
     public static ObjectNode with(final ObjectNode node, final String key, final Object value) {
         ObjectNode copy = node.deepCopy();
