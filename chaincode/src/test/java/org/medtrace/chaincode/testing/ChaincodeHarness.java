@@ -26,6 +26,8 @@ import org.medtrace.chaincode.testing.TestIdentities.Identity;
 public final class ChaincodeHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ContractRouter ROUTER = router();
+    /** The shim logs every refused transaction at SEVERE (under this parent); tests refuse thousands on purpose. */
+    private static final java.util.logging.Logger RESPONSE_LOG = quiet("org.hyperledger.fabric");
 
     private final InMemoryLedger ledger = new InMemoryLedger();
     private Instant clock = Instant.parse("2026-11-23T02:00:00Z");
@@ -48,6 +50,12 @@ public final class ChaincodeHarness {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the contract router", e);
         }
+    }
+
+    private static java.util.logging.Logger quiet(final String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
     }
 
     /** @return the ledger */
