@@ -241,12 +241,12 @@ public final class Check {
             throw invalid(field, value.toPlainString() + " is out of range " + min.toPlainString() + ".."
                     + max.toPlainString());
         }
-        BigDecimal normal = value.stripTrailingZeros();
+        BigDecimal normal = Quantity.normal(value);
         if (normal.scale() > DECIMAL_SCALE_MAX || normal.precision() > DECIMAL_PRECISION_MAX) {
             throw invalid(field, value.toPlainString() + " has more than " + DECIMAL_SCALE_MAX
                     + " decimal places or " + DECIMAL_PRECISION_MAX + " digits");
         }
-        return normal.scale() < 0 ? normal.setScale(0) : normal;
+        return normal;
     }
 
     /** @return the decimal as {@link #decimal}, or null when absent */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.contracts;
 
-import org.medtrace.chaincode.testing.TestIdentities;
 import org.medtrace.chaincode.testing.TestIdentities.Identity;
+import org.medtrace.chaincode.testing.TestIdentities;
 
 /** Callers beyond the demo organisations. */
 final class TestOrgs {
