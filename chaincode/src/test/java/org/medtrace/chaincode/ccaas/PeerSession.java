@@ -155,8 +155,12 @@ final class PeerSession implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         toChaincode.onCompleted();
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -4,7 +4,6 @@ package org.medtrace.chaincode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ class ContractMetadataTest {
         ChaincodeHarness harness = new ChaincodeHarness();
         JsonNode metadata = harness.evaluate(Parties.MPA, "org.hyperledger.fabric:GetMetadata", "").json();
         TreeSet<String> found = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.get("contracts").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> contract = it.next();
+        for (Map.Entry<String, JsonNode> contract : metadata.get("contracts").properties()) {
             if (contract.getKey().startsWith("org.hyperledger")) {
                 continue;
             }

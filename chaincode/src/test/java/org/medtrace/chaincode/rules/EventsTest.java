@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,8 +90,7 @@ class EventsTest {
     private static JsonNode sorted(final JsonNode node) {
         if (node.isObject()) {
             TreeMap<String, JsonNode> fields = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 fields.put(entry.getKey(), sorted(entry.getValue()));
             }
             ObjectNode copy = MAPPER.createObjectNode();

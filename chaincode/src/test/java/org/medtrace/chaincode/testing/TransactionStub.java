@@ -58,6 +58,11 @@ public final class TransactionStub implements ChaincodeStub {
         return readSet;
     }
 
+    /** @return how many distinct keys the transaction read */
+    public int readCount() {
+        return readSet.size();
+    }
+
     /** @return the write set: key to value, null meaning delete */
     public Map<String, byte[]> writeSet() {
         return writeSet;
