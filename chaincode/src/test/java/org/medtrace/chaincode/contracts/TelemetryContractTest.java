@@ -70,6 +70,17 @@ class TelemetryContractTest {
         }
 
         @Test
+        void dissociate_by_the_custodian_is_allowed_by_others_refused() {
+            story.loggerAssociated(Parties.HUAXIA, List.of(box, vials.get(2)));
+            story.refused(Parties.SHEN, "telemetry:dissociate", Json.obj("loggerId", Story.LOGGER, "targets",
+                    List.of(box)), ErrorCode.NOT_CUSTODIAN);
+            story.ok(Parties.HUAXIA, "telemetry:dissociate", Json.obj("loggerId", Story.LOGGER, "targets",
+                    List.of(box)));
+            assertThat(story.state("association", Story.LOGGER, box)).isNull();
+            assertThat(story.state("association", Story.LOGGER, vials.get(2))).isNotNull();
+        }
+
+        @Test
         void dissociate_by_the_owner_removes_every_edge() {
             story.loggerAssociated(Parties.HUAXIA, List.of(box, vials.get(2)));
             assertThat(story.ok(Parties.COLDLINK, "telemetry:dissociate", Json.obj("loggerId", Story.LOGGER))
@@ -114,6 +125,13 @@ class TelemetryContractTest {
             story.refused(Parties.COLDLINK_LOGGER, "telemetry:anchor", Story.anchorRequest("2026-11-22T00:00:00Z",
                     "2026-11-22T01:00:00Z"), ErrorCode.ANCHOR_OUT_OF_ORDER);
             story.anchored("2026-11-23T01:00:00Z", "2026-11-23T02:00:00Z");
+        }
+
+        @Test
+        void a_revoked_logger_anchors_nothing() {
+            story.ok(Parties.COLDLINK, "telemetry:revokeLogger", Json.obj("loggerId", Story.LOGGER));
+            story.refused(Parties.COLDLINK_LOGGER, "telemetry:anchor", Story.anchorRequest("2026-11-23T00:00:00Z",
+                    "2026-11-23T01:00:00Z"), ErrorCode.LOGGER_REVOKED);
         }
 
         @Test
@@ -197,6 +215,16 @@ class TelemetryContractTest {
             story.refused(TestOrgs.OTHER_MAKER, "custody:release", Json.obj("holdId", "EX-1"), ErrorCode.NOT_MAH);
             story.ok(Parties.HUAXIA, "custody:release", Json.obj("holdId", "EX-1"));
             story.shipped(Parties.HUAXIA, "S", List.of(box), Parties.SHEN);
+        }
+
+        @Test
+        void with_nothing_associated_it_is_recorded_without_a_hold() {
+            story.ok(Parties.COLDLINK, "telemetry:dissociate", Json.obj("loggerId", Story.LOGGER));
+            JsonNode excursion = story.ok(Parties.COLDLINK, "telemetry:excursion", Json.obj(excursion("EX-1")))
+                    .get("excursion");
+            assertThat(excursion.get("heldCodes").asInt()).isZero();
+            assertThat(excursion.has("holdId")).isFalse();
+            assertThat(story.state("hold", "EX-1")).isNull();
         }
 
         @Test
