@@ -156,11 +156,17 @@ public final class Check {
      */
     public static String identifier(final String field, final String value) {
         required(field, value);
+        String id;
         try {
-            return Identifier.parse(value).toString();
+            id = Identifier.parse(value).toString();
         } catch (InvalidIdentifierException e) {
             throw new FieldProblem(ErrorCode.INVALID_IDENTIFIER, field, e.getMessage());
         }
+        if (id.contains(Keys.MAX_CODE_POINT)) {
+            throw new FieldProblem(ErrorCode.INVALID_IDENTIFIER, field,
+                    "contains U+10FFFF, which ledger keys cannot hold");
+        }
+        return id;
     }
 
     /** @return the identifier as {@link #identifier}, or null when absent */
