@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.devpeer;
+
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Status;
+
+/**
+ * Drives a dev peer with N concurrent fabric-gateway clients and prints committed transactions per second, commit
+ * latency percentiles, and the latency of a lone submit on an idle peer.
+ *
+ * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (5),
+ * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.chaincodeJar} (run that chaincode
+ * jar with the {@code bench.workload}; default: the test contract in this JVM), {@code bench.workload}
+ * ({@code asset} or {@code commission}).
+ */
+public final class DevPeerBenchmark {
+    private DevPeerBenchmark() {
+    }
+
+    /** Runs the benchmark and prints the figures. */
+    public static void main(final String[] args) throws Exception {
+        final int clients = Integer.getInteger("bench.clients", 64);
+        final int seconds = Integer.getInteger("bench.seconds", 20);
+        final int warmup = Integer.getInteger("bench.warmupSeconds", 5);
+        final int channels = Integer.getInteger("bench.channels", 4);
+        final String jar = System.getProperty("bench.chaincodeJar", "");
+        final BenchmarkWorkload workload = BenchmarkWorkload.named(System.getProperty("bench.workload",
+                jar.isEmpty() ? "asset" : "commission"));
+        final Path dir = PeerFixture.freshDirectory("bench");
+        final DevPeer.Builder builder = DevPeer.builder().dataDirectory(dir).organizations(PeerFixture.ORGS);
+        if (jar.isEmpty()) {
+            builder.chaincodeAddress(workload.chaincode(), TestChaincodeServer.address());
+        } else {
+            builder.chaincodeJar(workload.chaincode(), Path.of(jar));
+        }
+        try (DevPeer peer = builder.build()) {
+            peer.start();
+            final EnrolledIdentity identity = peer.certificateAuthority().enroll("HuaxiaVaccineMSP", "bench",
+                    "manufacturer");
+            final List<ManagedChannel> connections = new ArrayList<>();
+            final List<Gateway> gateways = new ArrayList<>();
+            for (int i = 0; i < channels; i++) {
+                connections.add(PeerFixture.channelTo(peer));
+            }
+            for (int i = 0; i < clients; i++) {
+                gateways.add(PeerFixture.gateway(connections.get(i % channels), identity));
+            }
+            final Contract setup = gateways.get(0).getNetwork(peer.channel()).getContract(workload.chaincode());
+            workload.setUp(setup);
+            System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d connections, workload %s (%s)%n",
+                    clients, channels, workload.name(), jar.isEmpty() ? "test contract in-JVM" : jar);
+            run(gateways, peer, workload, warmup, false);
+            lone(setup, workload);
+            final long heightBefore = peer.blockHeight();
+            final Result result = run(gateways, peer, workload, seconds, true);
+            final long blocks = peer.blockHeight() - heightBefore;
+            System.out.printf(Locale.ROOT, "load: %d committed in %.1f s = %.0f committed tx/s; commit latency p50 %.1f ms,"
+                    + " p99 %.1f ms; %d not valid, %d failed; %d blocks, %.1f tx/block%n", result.committed,
+                    result.seconds, result.committed / result.seconds, result.percentile(50), result.percentile(99),
+                    result.invalid, result.failed, blocks, blocks == 0 ? 0.0 : (double) result.committed / blocks);
+            gateways.forEach(Gateway::close);
+            connections.forEach(ManagedChannel::shutdownNow);
+        }
+        System.exit(0);
+    }
+
+    private static void lone(final Contract contract, final BenchmarkWorkload workload) throws Exception {
+        final int samples = 100;
+        final long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            final long start = System.nanoTime();
+            final Status status = workload.proposal(contract, -1, i).build().endorse().submitAsync().getStatus();
+            nanos[i] = System.nanoTime() - start;
+            if (!status.isSuccessful()) {
+                throw new IllegalStateException("lone submit not valid: " + status.getCode());
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "lone submit (endorse + submit + commit status, idle peer, %d samples):"
+                + " p50 %.1f ms, p99 %.1f ms%n", samples, nanos[samples / 2] / 1e6, nanos[samples * 99 / 100] / 1e6);
+    }
+
+    private static Result run(final List<Gateway> gateways, final DevPeer peer, final BenchmarkWorkload workload,
+            final int seconds, final boolean measure) throws InterruptedException {
+        final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        final AtomicLong committed = new AtomicLong();
+        final AtomicLong invalid = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLongArray histogram = new AtomicLongArray(Result.BUCKETS);
+        final List<Thread> threads = new ArrayList<>();
+        final long started = System.nanoTime();
+        for (int c = 0; c < gateways.size(); c++) {
+            final int client = c;
+            final Contract contract = gateways.get(c).getNetwork(peer.channel()).getContract(workload.chaincode());
+            final Thread thread = new Thread(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    final long start = System.nanoTime();
+                    try {
+                        final Status status = workload.proposal(contract, client, i + (measure ? 1_000_000 : 0))
+                                .build().endorse().submitAsync().getStatus();
+                        if (status.isSuccessful()) {
+                            committed.incrementAndGet();
+                            histogram.incrementAndGet(Result.bucket(System.nanoTime() - start));
+                        } else {
+                            invalid.incrementAndGet();
+                        }
+                    } catch (final Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }, "bench-client-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        for (final Thread thread : threads) {
+            thread.join();
+        }
+        return new Result(committed.get(), invalid.get(), failed.get(), (System.nanoTime() - started) / 1e9,
+                histogram);
+    }
+
+    /** Counts and a latency histogram in 0.1 ms buckets up to 10 s. */
+    private static final class Result {
+        static final int BUCKETS = 100_000;
+        final long committed;
+        final long invalid;
+        final long failed;
+        final double seconds;
+        final AtomicLongArray histogram;
+
+        Result(final long committed, final long invalid, final long failed, final double seconds,
+                final AtomicLongArray histogram) {
+            this.committed = committed;
+            this.invalid = invalid;
+            this.failed = failed;
+            this.seconds = seconds;
+            this.histogram = histogram;
+        }
+
+        static int bucket(final long nanos) {
+            return (int) Math.min(BUCKETS - 1, nanos / 100_000);
+        }
+
+        double percentile(final int p) {
+            final long target = (long) Math.ceil(committed * p / 100.0);
+            long seen = 0;
+            for (int i = 0; i < BUCKETS; i++) {
+                seen += histogram.get(i);
+                if (seen >= target && seen > 0) {
+                    return (i + 1) / 10.0;
+                }
+            }
+            return Double.NaN;
+        }
+    }
+}
