@@ -19,9 +19,9 @@ import org.hyperledger.fabric.client.Status;
  * latency percentiles, and the latency of a lone submit on an idle peer.
  *
  * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (5),
- * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.chaincodeJar} (run that chaincode
- * jar with the {@code bench.workload}; default: the test contract in this JVM), {@code bench.workload}
- * ({@code asset} or {@code commission}).
+ * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.workload} ({@code commission}:
+ * the project's chaincode from {@code bench.chaincodeJar}, run as a child process, commissioning
+ * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM).
  */
 public final class DevPeerBenchmark {
     private DevPeerBenchmark() {
@@ -33,9 +33,10 @@ public final class DevPeerBenchmark {
         final int seconds = Integer.getInteger("bench.seconds", 20);
         final int warmup = Integer.getInteger("bench.warmupSeconds", 5);
         final int channels = Integer.getInteger("bench.channels", 4);
-        final String jar = System.getProperty("bench.chaincodeJar", "");
-        final BenchmarkWorkload workload = BenchmarkWorkload.named(System.getProperty("bench.workload",
-                jar.isEmpty() ? "asset" : "commission"));
+        final BenchmarkWorkload workload = BenchmarkWorkload.named(System.getProperty("bench.workload", "asset"),
+                Integer.getInteger("bench.codesPerTx", 1));
+        final String jar = workload.chaincode().equals(PeerFixture.CHAINCODE) ? ""
+                : System.getProperty("bench.chaincodeJar", "");
         final Path dir = PeerFixture.freshDirectory("bench");
         final DevPeer.Builder builder = DevPeer.builder().dataDirectory(dir).organizations(PeerFixture.ORGS);
         if (jar.isEmpty()) {
