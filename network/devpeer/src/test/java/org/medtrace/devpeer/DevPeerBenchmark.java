@@ -63,16 +63,35 @@ public final class DevPeerBenchmark {
             run(gateways, peer, workload, warmup, false);
             lone(setup, workload);
             final long heightBefore = peer.blockHeight();
+            final long ownCpuBefore = ownCpuNanos();
+            final long childCpuBefore = childCpuNanos();
             final Result result = run(gateways, peer, workload, seconds, true);
             final long blocks = peer.blockHeight() - heightBefore;
+            final double ownCpuMs = (ownCpuNanos() - ownCpuBefore) / 1e6 / Math.max(1, result.committed);
+            final double childCpuMs = (childCpuNanos() - childCpuBefore) / 1e6 / Math.max(1, result.committed);
             System.out.printf(Locale.ROOT, "load: %d committed in %.1f s = %.0f committed tx/s; commit latency p50 %.1f ms,"
                     + " p99 %.1f ms; %d not valid, %d failed; %d blocks, %.1f tx/block%n", result.committed,
                     result.seconds, result.committed / result.seconds, result.percentile(50), result.percentile(99),
                     result.invalid, result.failed, blocks, blocks == 0 ? 0.0 : (double) result.committed / blocks);
+            System.out.printf(Locale.ROOT, "cpu per committed tx: %.2f ms in this JVM (clients + peer%s), %.2f ms in"
+                    + " child processes (chaincode); machine: %d cores, load average %.1f%n", ownCpuMs,
+                    jar.isEmpty() ? " + test chaincode" : "", childCpuMs,
+                    Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean().getSystemLoadAverage());
             gateways.forEach(Gateway::close);
             connections.forEach(ManagedChannel::shutdownNow);
         }
         System.exit(0);
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long childCpuNanos() {
+        return ProcessHandle.current().descendants().mapToLong(process -> process.info().totalCpuDuration()
+                .map(java.time.Duration::toNanos).orElse(0L)).sum();
     }
 
     private static void lone(final Contract contract, final BenchmarkWorkload workload) throws Exception {
