@@ -85,20 +85,6 @@ public final class Crypto {
         }
     }
 
-    /** ECDSA over SHA-256, DER encoded, with S normalised to the lower half of the group order. */
-    public static byte[] sign(final PrivateKey key, final byte[] data) {
-        return signer(key).sign(data);
-    }
-
-    /**
-     * Verifies an ECDSA-SHA256 signature as Fabric's MSP does: the signature must be valid DER and low-S.
-     *
-     * @return true only if the signature is well formed, low-S and valid for the data
-     */
-    public static boolean verify(final PublicKey key, final byte[] data, final byte[] signature) {
-        return verifier(key).verify(data, signature);
-    }
-
     /**
      * A reusable P-256 signer for a private key. BouncyCastle's P-256 arithmetic is used rather than the JDK's:
      * on Java 17 the JDK's takes several milliseconds per signature, ten times BouncyCastle's.

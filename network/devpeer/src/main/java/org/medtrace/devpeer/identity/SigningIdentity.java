@@ -67,11 +67,6 @@ public final class SigningIdentity {
         return verifier.verify(data, signature);
     }
 
-    /** The PEM text of the certificate, for configuration and diagnostics. */
-    public String certificatePem() {
-        return Pem.encode(certificate);
-    }
-
     @Override
     public String toString() {
         return mspId + ":" + certificate.getSubjectX500Principal().getName();
