@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.security.PrivateKey;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -25,10 +23,7 @@ import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Header;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.gateway.ChaincodeEventsRequest;
 import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.GatewayGrpc;
@@ -40,7 +35,6 @@ import org.hyperledger.fabric.protos.orderer.SeekInfo;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
 import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
-import org.hyperledger.fabric.protos.peer.DeliverGrpc;
 import org.hyperledger.fabric.protos.peer.DeliverResponse;
 import org.hyperledger.fabric.protos.peer.Transaction.Builder;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -228,40 +222,8 @@ class SecurityTest {
     /** Sends one signed seek request as alice's identity, signed with the given key; returns the final status. */
     private static org.hyperledger.fabric.protos.common.Status deliverStatus(final SeekInfo seekInfo,
             final PrivateKey key) throws Exception {
-        final Payload payload = Payload.newBuilder().setHeader(Header.newBuilder()
-                .setChannelHeader(ChannelHeader.newBuilder().setType(HeaderType.DELIVER_SEEK_INFO_VALUE)
-                        .setChannelId("medtrace").build().toByteString())
-                .setSignatureHeader(SignatureHeader.newBuilder().setCreator(serialized(alice))
-                        .setNonce(ByteString.copyFromUtf8("nonce")).build().toByteString()))
-                .setData(seekInfo.toByteString()).build();
-        final LinkedBlockingQueue<DeliverResponse> responses = new LinkedBlockingQueue<>();
-        final StreamObserver<Envelope> requests = DeliverGrpc.newStub(fixture.channel).deliver(new StreamObserver<>() {
-            @Override
-            public void onNext(final DeliverResponse response) {
-                responses.add(response);
-            }
-
-            @Override
-            public void onError(final Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
-        requests.onNext(Envelope.newBuilder().setPayload(payload.toByteString())
-                .setSignature(ByteString.copyFrom(sign(key, payload.toByteArray()))).build());
-        try {
-            while (true) {
-                final DeliverResponse response = responses.poll(30, TimeUnit.SECONDS);
-                assertThat(response).as("deliver response").isNotNull();
-                if (response.hasStatus()) {
-                    return response.getStatus();
-                }
-            }
-        } finally {
-            requests.onCompleted();
-        }
+        final List<DeliverResponse> responses = RawDeliver.seek(fixture.channel, alice, key, seekInfo);
+        return responses.get(responses.size() - 1).getStatus();
     }
 
     private static Gateway gatewayWith(final EnrolledIdentity identity, final EnrolledIdentity signer)
