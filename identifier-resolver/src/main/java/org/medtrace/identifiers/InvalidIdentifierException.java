@@ -2,6 +2,7 @@
 package org.medtrace.identifiers;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A code or identifier that does not follow its syntax. {@link #part()} names the part that is wrong, so that callers
@@ -24,6 +25,7 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
 
     private final Part part;
     private final String input;
+    private final String element;
 
     /**
      * @param part which part is wrong
@@ -31,9 +33,22 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
      * @param message what is wrong, in words a user understands
      */
     public InvalidIdentifierException(final Part part, final String input, final String message) {
+        this(part, input, null, message);
+    }
+
+    /**
+     * @param part which part is wrong
+     * @param input the rejected input, as given (may be shortened for display)
+     * @param element the element inside that part, a short stable name such as {@code "gtin.checkDigit"},
+     *     {@code "ai(17)"} or {@code "digitalLink.path"}; may be null
+     * @param message what is wrong, in words a user understands
+     */
+    public InvalidIdentifierException(final Part part, final String input, final String element,
+            final String message) {
         super(message);
         this.part = Objects.requireNonNull(part, "part");
         this.input = input;
+        this.element = element;
     }
 
     /** @return the part of the input that is wrong */
@@ -44,5 +59,13 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
     /** @return the rejected input, possibly null when none was given */
     public String input() {
         return input;
+    }
+
+    /**
+     * @return the wrong element inside {@link #part()}, for example {@code "gtin.checkDigit"}, {@code "ai(17)"},
+     *     {@code "separator"}; empty when the part as a whole is wrong
+     */
+    public Optional<String> element() {
+        return Optional.ofNullable(element);
     }
 }
