@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.alerts;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 import org.medtrace.gateway.projection.Jdbc;
@@ -33,8 +33,13 @@ public class AlertService {
     private static final Logger LOG = Logger.getLogger(AlertService.class.getName());
     private static final int REFUSED_CODES_MAX = 100;
 
+    private final DataSource dataSource;
+
+    /** @param dataSource the read model */
     @Inject
-    AgroalDataSource dataSource;
+    public AlertService(final DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Called when the ledger refused a dispense or administration: raises one alert per code whose read-model state

@@ -24,6 +24,19 @@ public interface MedtraceConfig {
     /** The read-model projection. */
     Projection projection();
 
+    /** How scanned codes become identifiers. */
+    Identifiers identifiers();
+
+    /** Identifier keys. */
+    interface Identifiers {
+        /**
+         * The enterprise prefix under which codes scanned in a non-identifier form (20-digit NMPA code, GS1 element
+         * string, Digital Link) are named: {@code <prefix>/<suffix of the code>}.
+         */
+        @WithDefault("88.118.8866")
+        String enterprisePrefix();
+    }
+
     /** Which ledger the gateway talks to. */
     enum LedgerMode {
         /** The dev peer runs inside the gateway's JVM, with the chaincode jar as a child process. */

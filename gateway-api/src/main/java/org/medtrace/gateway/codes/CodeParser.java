@@ -2,19 +2,38 @@
 package org.medtrace.gateway.codes;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.medtrace.identifiers.Identifier;
+import jakarta.inject.Inject;
+import org.medtrace.gateway.app.MedtraceConfig;
 import org.medtrace.identifiers.InvalidIdentifierException;
+import org.medtrace.identifiers.codes.CodeReader;
+import org.medtrace.identifiers.codes.IdentifierMapping;
 
 /**
- * Turns a code in any scanned form into the canonical identifier the ledger keys it by. Every code that enters the
- * gateway (request bodies, query parameters, paths) passes through here, so the ledger and the read model only ever
- * see one spelling of a code.
+ * Turns a code in any scanned form (industrial-internet identifier, 20-digit NMPA drug traceability code, GS1 element
+ * string, GS1 Digital Link URI) into the canonical identifier the ledger keys it by, through identifier-resolver.
+ * Every code that enters the gateway passes through here, so the ledger and the read model see one spelling.
  */
 @ApplicationScoped
 public class CodeParser {
 
-    /** Longest scanned text accepted (a GS1 Digital Link URI with every qualifier fits comfortably). */
-    public static final int SCANNED_LENGTH_MAX = 512;
+    /** Longest scanned text accepted. */
+    public static final int SCANNED_LENGTH_MAX = CodeReader.INPUT_LENGTH_MAX;
+
+    private final IdentifierMapping mapping;
+
+    /** @param config configuration: the enterprise prefix of scanned codes */
+    @Inject
+    public CodeParser(final MedtraceConfig config) {
+        this(config.identifiers().enterprisePrefix());
+    }
+
+    /**
+     * @param enterprisePrefix the prefix codes scanned in a non-identifier form are named under
+     * @throws InvalidIdentifierException if the prefix is invalid
+     */
+    public CodeParser(final String enterprisePrefix) {
+        this.mapping = IdentifierMapping.forPrefix(enterprisePrefix);
+    }
 
     /**
      * @param scanned the code as scanned or typed
@@ -25,14 +44,10 @@ public class CodeParser {
         if (scanned == null || scanned.isBlank()) {
             throw new InvalidCodeException("is empty");
         }
-        final String text = scanned.strip();
-        if (text.length() > SCANNED_LENGTH_MAX) {
-            throw new InvalidCodeException("is longer than " + SCANNED_LENGTH_MAX + " characters");
-        }
         try {
-            return Identifier.parse(text).toString();
+            return mapping.identifierFor(CodeReader.read(scanned)).toString();
         } catch (InvalidIdentifierException e) {
-            throw new InvalidCodeException("is not an identifier (" + e.getMessage() + ")");
+            throw new InvalidCodeException("is not a code in any supported form: " + e.getMessage());
         }
     }
 }

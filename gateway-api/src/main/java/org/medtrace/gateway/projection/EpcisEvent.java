@@ -152,6 +152,14 @@ final class EpcisEvent {
         return List.copyOf(codes);
     }
 
+    /**
+     * Codes named by the event that do not stand for their contents: the parent of an aggregation event (packing or
+     * unpacking some children does not concern the parent's other children).
+     */
+    List<String> unexpandedCodes() {
+        return "AggregationEvent".equals(type()) ? parentId().map(List::of).orElse(List.of()) : List.of();
+    }
+
     Optional<String> sourceParty() {
         return party(json.path("sourceList"), "source");
     }

@@ -66,7 +66,7 @@ public final class Projector {
         if (seq.isEmpty()) {
             return false;
         }
-        final List<Subject> subjects = Trees.expand(c, event.namedCodes());
+        final List<Subject> subjects = Trees.expand(c, event.namedCodes(), event.unexpandedCodes());
         final List<Object[]> unitRows = new ArrayList<>(subjects.size());
         for (final Subject subject : subjects) {
             unitRows.add(new Object[] {subject.code(), seq.get(), subject.via()});

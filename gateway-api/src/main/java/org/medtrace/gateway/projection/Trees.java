@@ -18,17 +18,19 @@ final class Trees {
      * Every code under the given ones (and the codes themselves). A code named directly keeps {@code via = null}
      * even if it is also under another named code, so the answer does not depend on row order.
      */
-    static List<Subject> expand(final Connection c, final List<String> codes) throws SQLException {
+    static List<Subject> expand(final Connection c, final List<String> codes, final List<String> unexpanded)
+            throws SQLException {
         if (codes.isEmpty()) {
             return List.of();
         }
         final List<Subject> subjects = Jdbc.query(c, "WITH RECURSIVE tree(code, via, depth) AS ("
                 + " SELECT t.code, t.code, 0 FROM unnest(?::text[]) AS t(code)"
                 + " UNION ALL SELECT e.child, tree.via, tree.depth + 1 FROM aggregation_edge e"
-                + " JOIN tree ON e.parent = tree.code WHERE e.valid_to IS NULL AND tree.depth < 16)"
+                + " JOIN tree ON e.parent = tree.code WHERE e.valid_to IS NULL AND tree.depth < 16"
+                + " AND NOT (tree.depth = 0 AND tree.code = ANY(?)))"
                 + " SELECT DISTINCT ON (code) code, CASE WHEN depth = 0 THEN NULL ELSE via END AS via FROM tree"
                 + " ORDER BY code, depth, via",
-                rs -> new Subject(rs.getString(1), rs.getString(2)), codes);
+                rs -> new Subject(rs.getString(1), rs.getString(2)), codes, unexpanded);
         if (subjects.size() > NODES_MAX) {
             throw new IllegalStateException("tree of " + codes.size() + " codes has " + subjects.size()
                     + " nodes, more than the ledger allows");

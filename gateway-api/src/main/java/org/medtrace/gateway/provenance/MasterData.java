@@ -4,7 +4,6 @@ package org.medtrace.gateway.provenance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.medtrace.gateway.codes.CodeParser;
 import org.medtrace.gateway.codes.InvalidCodeException;
 import org.medtrace.gateway.projection.Jdbc;
@@ -25,12 +25,21 @@ import org.medtrace.gateway.web.ApiException;
 @ApplicationScoped
 public class MasterData {
 
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final CodeParser codes;
+
+    /**
+     * @param dataSource the read model
+     * @param mapper JSON mapper
+     * @param codes code parser
+     */
     @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    CodeParser codes;
+    public MasterData(final DataSource dataSource, final ObjectMapper mapper, final CodeParser codes) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.codes = codes;
+    }
 
     /**
      * A product.

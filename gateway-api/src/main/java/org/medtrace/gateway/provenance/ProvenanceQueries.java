@@ -79,15 +79,37 @@ final class ProvenanceQueries {
                         MasterData.proof(rs, "receive_tx_id", "receive_block")), ids);
     }
 
-    /** Temperature of a leg: anchors of the shipment's loggers and of loggers associated with the goods. */
+    /**
+     * A code the goods were in (or the goods themselves) and when.
+     *
+     * @param code the code
+     * @param from since (null: always)
+     * @param to until (null: still)
+     */
+    record Containment(String code, Instant from, Instant to) {
+    }
+
+    /**
+     * Temperature of a leg: anchors of the shipment's loggers and of loggers associated with the goods, or with a
+     * container while the goods were in it, during the leg.
+     */
     static Views.Temperature temperature(final Connection c, final MasterData.ShipmentView leg,
-            final Collection<String> goods) throws SQLException {
+            final List<Containment> goods) throws SQLException {
         final Instant from = leg.shippedAt();
         final Instant to = leg.receivedAt() == null ? Instant.now() : leg.receivedAt();
-        final List<String> loggers = Jdbc.query(c, "SELECT logger_id FROM shipment_logger WHERE shipment_id = ?"
-                + " UNION SELECT logger_id FROM logger_association WHERE target = ANY(?) AND valid_from < ?"
-                + " AND COALESCE(valid_to, 'infinity') > ? ORDER BY 1", rs -> rs.getString(1), leg.id(), goods, to,
-                from);
+        final java.util.Set<String> found = new java.util.TreeSet<>(Jdbc.query(c, "SELECT logger_id FROM"
+                + " shipment_logger WHERE shipment_id = ?", rs -> rs.getString(1), leg.id()));
+        for (final Containment containment : goods) {
+            final Instant start = containment.from() == null || containment.from().isBefore(from)
+                    ? from : containment.from();
+            final Instant end = containment.to() == null || containment.to().isAfter(to) ? to : containment.to();
+            if (start.isBefore(end)) {
+                found.addAll(Jdbc.query(c, "SELECT logger_id FROM logger_association WHERE target = ?"
+                        + " AND valid_from < ? AND COALESCE(valid_to, 'infinity') > ?", rs -> rs.getString(1),
+                        containment.code(), end, start));
+            }
+        }
+        final List<String> loggers = List.copyOf(found);
         if (loggers.isEmpty()) {
             return null;
         }

@@ -20,8 +20,13 @@ import org.medtrace.gateway.web.ApiException;
 @ApplicationScoped
 public class ProvenanceService {
 
+    private final MasterData masterData;
+
+    /** @param masterData the read model */
     @Inject
-    MasterData masterData;
+    public ProvenanceService(final MasterData masterData) {
+        this.masterData = masterData;
+    }
 
     /**
      * Origin of goods.
@@ -82,14 +87,19 @@ public class ProvenanceService {
     private UnitProvenance unitProvenance(final Connection c, final MasterData.UnitView unit) throws SQLException {
         final List<Views.Step> events = ProvenanceQueries.unitSteps(c, unit.code());
         final List<Views.Edge> containers = ProvenanceQueries.ancestors(c, unit.code());
-        final Set<String> goods = new LinkedHashSet<>();
-        goods.add(unit.code());
-        containers.forEach(edge -> goods.add(edge.parent()));
+        final Set<String> codes = new LinkedHashSet<>();
+        final List<ProvenanceQueries.Containment> goods = new ArrayList<>();
+        codes.add(unit.code());
+        goods.add(new ProvenanceQueries.Containment(unit.code(), null, null));
+        for (final Views.Edge edge : containers) {
+            codes.add(edge.parent());
+            goods.add(new ProvenanceQueries.Containment(edge.parent(), edge.validFrom(), edge.validTo()));
+        }
         final List<String> batches = unit.batchId() == null ? List.of() : List.of(unit.batchId());
         return new UnitProvenance(unit, origin(c, unit.productId(), unit.batchId()), events, containers,
                 ProvenanceQueries.children(c, unit.code()), legs(c, events, goods),
                 ProvenanceQueries.transformations(c, List.of(unit.code()), batches),
-                ProvenanceQueries.holds(c, goods, batches), ProvenanceQueries.recalls(c, batches));
+                ProvenanceQueries.holds(c, codes, batches), ProvenanceQueries.recalls(c, batches));
     }
 
     /**
@@ -120,7 +130,8 @@ public class ProvenanceService {
                 batchId == null ? List.of() : ProvenanceQueries.sourceLots(c, masterData, batchId, 0));
     }
 
-    private static List<Views.Leg> legs(final Connection c, final List<Views.Step> events, final Set<String> goods)
+    private static List<Views.Leg> legs(final Connection c, final List<Views.Step> events,
+            final List<ProvenanceQueries.Containment> goods)
             throws SQLException {
         final Set<String> shipmentIds = new LinkedHashSet<>();
         for (final Views.Step step : events) {

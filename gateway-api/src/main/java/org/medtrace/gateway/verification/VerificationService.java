@@ -83,12 +83,29 @@ public class VerificationService {
             String custodian, Proof commissionProof) {
     }
 
-    @Inject
-    MasterData masterData;
-    @Inject
-    AlertService alerts;
+    private final MasterData masterData;
+    private final AlertService alerts;
+    private final Clock clock;
 
-    Clock clock = Clock.system(EXPIRY_ZONE);
+    /**
+     * @param masterData the read model
+     * @param alerts alerts
+     */
+    @Inject
+    public VerificationService(final MasterData masterData, final AlertService alerts) {
+        this(masterData, alerts, Clock.system(EXPIRY_ZONE));
+    }
+
+    /**
+     * @param masterData the read model
+     * @param alerts alerts
+     * @param clock the clock deciding "expired"
+     */
+    public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock) {
+        this.masterData = masterData;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
 
     /**
      * @param caller who scans
