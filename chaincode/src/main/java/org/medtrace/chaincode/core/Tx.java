@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.core;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.medtrace.chaincode.event.EventDraft;
+import org.medtrace.chaincode.event.EventLog;
+
+/**
+ * One running transaction: its id and timestamp ("now"), the caller, typed state access, the request's common
+ * fields and the events it writes. Rules receive it instead of the raw stub.
+ */
+public final class Tx {
+    private final ChaincodeStub stub;
+    private final String name;
+    private final String txId;
+    private final Instant now;
+    private final Caller caller;
+    private final State state;
+    private CommonFields common;
+    private EventLog events;
+    private int treeNodesVisited;
+
+    private Tx(final Context ctx, final String name) {
+        this.stub = ctx.getStub();
+        this.name = name;
+        this.txId = stub.getTxId();
+        this.now = stub.getTxTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        this.caller = Caller.of(ctx.getClientIdentity());
+        this.state = new State(stub);
+    }
+
+    static Tx begin(final Context ctx, final String name) {
+        return new Tx(ctx, name);
+    }
+
+    void attach(final CommonFields fields) {
+        Instant latest = now.plusSeconds(Limits.EVENT_TIME_SKEW_SECONDS_MAX);
+        if (fields.eventTime() != null && fields.eventTime().isAfter(latest)) {
+            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "eventTime: " + Json.instant(fields.eventTime())
+                    + " lies more than " + Limits.EVENT_TIME_SKEW_SECONDS_MAX / 60
+                    + " minutes after the transaction timestamp " + Json.instant(now));
+        }
+        this.common = fields;
+        this.events = new EventLog(new EventDraft.Context(eventTime(), fields.eventTimeZoneOffset(),
+                fields.readPoint(), fields.bizLocation(), name, caller.msp(), caller.role().wire(),
+                fields.clientEventId()));
+    }
+
+    /** @return the transaction name, e.g. {@code unit:commission} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the ledger transaction id */
+    public String txId() {
+        return txId;
+    }
+
+    /** @return the transaction timestamp, to the millisecond: "now" for every rule */
+    public Instant now() {
+        return now;
+    }
+
+    /** @return today's date at the event's offset ({@code +08:00} by default), for expiry checks */
+    public LocalDate today() {
+        ZoneOffset offset = common == null ? ZoneOffset.of(CommonFields.DEFAULT_OFFSET) : common.zoneOffset();
+        return LocalDate.ofInstant(now, offset);
+    }
+
+    /** @return when the physical event happened: the request's eventTime, or now */
+    public Instant eventTime() {
+        return common == null || common.eventTime() == null ? now : common.eventTime();
+    }
+
+    /** @return the caller */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** @return the request's common fields (submit transactions) */
+    public CommonFields common() {
+        return common;
+    }
+
+    /** @return typed world-state access */
+    public State state() {
+        return state;
+    }
+
+    /** @return the transient data of the proposal (never written to the ledger) */
+    public Map<String, byte[]> transientData() {
+        Map<String, byte[]> data = stub.getTransient();
+        return data == null ? Map.of() : data;
+    }
+
+    /** @return a new event draft of this transaction */
+    public EventDraft event(final String type, final String action, final String bizStep,
+            final String disposition) {
+        return events.draft(type, action, bizStep, disposition);
+    }
+
+    EventLog events() {
+        return events;
+    }
+
+    ChaincodeStub stub() {
+        return stub;
+    }
+
+    /**
+     * @param roles the roles allowed
+     * @throws Refusal ACCESS_DENIED if the caller has none of them
+     */
+    public void requireRole(final Role... roles) {
+        if (!caller.hasRole(roles)) {
+            throw Refusal.of(ErrorCode.ACCESS_DENIED, "role " + caller.role() + " of " + caller.msp()
+                    + " may not call " + name + "; allowed: "
+                    + Arrays.stream(roles).map(Role::wire).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * Counts nodes visited by tree walks against the per-transaction limit.
+     *
+     * @throws Refusal LIMIT_EXCEEDED beyond {@link Limits#TREE_NODES_MAX}
+     */
+    public void visitTreeNode() {
+        treeNodesVisited++;
+        if (treeNodesVisited > Limits.TREE_NODES_MAX) {
+            throw Refusal.of(ErrorCode.LIMIT_EXCEEDED, name + " would visit more than " + Limits.TREE_NODES_MAX
+                    + " codes (with everything packed inside them) in one transaction");
+        }
+    }
+}

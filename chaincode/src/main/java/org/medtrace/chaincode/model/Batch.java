@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A batch (生产批号) of a product, under key {@code ("batch", id)}.
+ *
+ * @param id identifier
+ * @param productId the product
+ * @param batchNumber 批号, unique per product
+ * @param productionDate 生产日期
+ * @param expiryDate 有效期至: usable through this date
+ * @param mah MSP id of the product's MAH
+ * @param quantity batch size, if declared
+ * @param lotRelease 批签发 (vaccines)
+ * @param herbal herbal lot data
+ * @param sourceLots input lots, for batches made by a transformation
+ * @param holds batch-level holds
+ * @param recall the recall the batch is under
+ * @param registeredAt transaction timestamp
+ * @param lastEventId the last event that changed this record
+ */
+public record Batch(String id, String productId, String batchNumber, LocalDate productionDate, LocalDate expiryDate,
+        String mah, Quantity quantity, LotRelease lotRelease, Herbal herbal, List<SourceLot> sourceLots,
+        List<HoldEntry> holds, RecallMark recall, Instant registeredAt, String lastEventId) {
+
+    /** @return a copy with the lot release recorded */
+    public Batch withLotRelease(final LotRelease release, final String eventId) {
+        return new Batch(id, productId, batchNumber, productionDate, expiryDate, mah, quantity, release, herbal,
+                sourceLots, holds, recall, registeredAt, eventId);
+    }
+
+    /** @return a copy with one more hold */
+    public Batch withHold(final HoldEntry hold, final String eventId) {
+        List<HoldEntry> more = new ArrayList<>(holds);
+        more.add(hold);
+        return new Batch(id, productId, batchNumber, productionDate, expiryDate, mah, quantity, lotRelease, herbal,
+                sourceLots, List.copyOf(more), recall, registeredAt, eventId);
+    }
+
+    /** @return a copy without the hold */
+    public Batch withoutHold(final String holdId, final String eventId) {
+        List<HoldEntry> fewer = holds.stream().filter(h -> !h.holdId().equals(holdId)).toList();
+        return new Batch(id, productId, batchNumber, productionDate, expiryDate, mah, quantity, lotRelease, herbal,
+                sourceLots, fewer, recall, registeredAt, eventId);
+    }
+
+    /** @return a copy under the recall */
+    public Batch withRecall(final RecallMark mark, final String eventId) {
+        return new Batch(id, productId, batchNumber, productionDate, expiryDate, mah, quantity, lotRelease, herbal,
+                sourceLots, holds, mark, registeredAt, eventId);
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A hold is active until released. */
+public enum HoldStatus implements WireEnum {
+    ACTIVE("active"),
+    RELEASED("released");
+
+    private final String wire;
+
+    HoldStatus(final String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A shipment is in transit until its receiver has received every code. */
+public enum ShipmentStatus implements WireEnum {
+    IN_TRANSIT("in_transit"),
+    RECEIVED("received"),
+    PARTIALLY_RECEIVED("partially_received");
+
+    private final String wire;
+
+    ShipmentStatus(final String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}

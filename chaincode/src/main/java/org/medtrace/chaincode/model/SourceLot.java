@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.model;
+
+/**
+ * An input lot of a transformation, recorded on the output batch.
+ *
+ * @param batchId the input batch
+ * @param quantity how much of it went in
+ */
+public record SourceLot(String batchId, Quantity quantity) {
+}

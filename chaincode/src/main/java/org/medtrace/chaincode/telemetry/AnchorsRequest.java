@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.telemetry;
+
+import java.time.Instant;
+import org.medtrace.chaincode.core.Check;
+import org.medtrace.chaincode.core.Limits;
+
+/** The request of {@code telemetry:anchors}: the anchors whose window overlaps [from, to). */
+record AnchorsRequest(String loggerId, Instant from, Instant to, Integer pageSize, String bookmark) {
+    AnchorsRequest {
+        loggerId = Check.identifier("loggerId", loggerId);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw Check.invalid("to", "is not after from");
+        }
+        pageSize = pageSize == null ? Limits.PAGE_SIZE_DEFAULT
+                : Check.range("pageSize", pageSize, 1, Limits.PAGE_SIZE_MAX);
+        bookmark = bookmark == null || bookmark.isEmpty() ? "" : Check.text("bookmark", bookmark, 1024);
+    }
+}

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.unit;
+
+import org.medtrace.chaincode.core.Check;
+import org.medtrace.chaincode.core.Limits;
+
+/** The request of {@code unit:children}. */
+record ChildrenRequest(String parent, Integer pageSize, String bookmark) {
+    ChildrenRequest {
+        parent = Check.identifier("parent", parent);
+        pageSize = pageSize == null ? Limits.PAGE_SIZE_DEFAULT
+                : Check.range("pageSize", pageSize, 1, Limits.PAGE_SIZE_MAX);
+        bookmark = bookmark == null || bookmark.isEmpty() ? "" : Check.text("bookmark", bookmark, 1024);
+    }
+}
