@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.devpeer.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Everything a peer needs to start, validated by the public builder that makes it. */
+public final class PeerSettings {
+    final Path dataDirectory;
+    final String host;
+    final int port;
+    final String channel;
+    final List<String> organizations;
+    final String peerOrganization;
+    final Map<String, Path> chaincodeJars;
+    final Map<String, String> chaincodeAddresses;
+    final int blockSizeMax;
+    final long blockSizeBytesMax;
+    final long batchTimeoutMs;
+    final Duration executeTimeout;
+    final Duration chaincodeStartTimeout;
+    final String tlsServerName;
+    final int queueMax;
+
+    /** Creates the settings; the caller has validated them. */
+    public PeerSettings(final Path dataDirectory, final String host, final int port, final String channel,
+            final List<String> organizations, final String peerOrganization, final Map<String, Path> chaincodeJars,
+            final Map<String, String> chaincodeAddresses, final int blockSizeMax, final long blockSizeBytesMax,
+            final long batchTimeoutMs, final Duration executeTimeout, final Duration chaincodeStartTimeout,
+            final String tlsServerName, final int queueMax) {
+        this.dataDirectory = dataDirectory;
+        this.host = host;
+        this.port = port;
+        this.channel = channel;
+        this.organizations = List.copyOf(organizations);
+        this.peerOrganization = peerOrganization;
+        this.chaincodeJars = Map.copyOf(chaincodeJars);
+        this.chaincodeAddresses = Map.copyOf(chaincodeAddresses);
+        this.blockSizeMax = blockSizeMax;
+        this.blockSizeBytesMax = blockSizeBytesMax;
+        this.batchTimeoutMs = batchTimeoutMs;
+        this.executeTimeout = executeTimeout;
+        this.chaincodeStartTimeout = chaincodeStartTimeout;
+        this.tlsServerName = tlsServerName;
+        this.queueMax = queueMax;
+    }
+}
