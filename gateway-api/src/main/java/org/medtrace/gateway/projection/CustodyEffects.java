@@ -24,8 +24,8 @@ final class CustodyEffects {
                     proof.blockNumber(), tree);
             case "custody:inspect", "custody:hold" -> hold(c, proof, e, tree);
             case "custody:release" -> release(c, proof, e);
-            case "custody:dispense", "custody:administer" -> end(c, proof, e, tree, "dispensed",
-                    "custody:administer".equals(e.transaction().orElse("")) ? "vaccination" : "dispense");
+            case "custody:dispense" -> dispense(c, proof, e, tree);
+            case "custody:administer" -> end(c, proof, e, tree, "dispensed", "vaccination");
             case "custody:destroy" -> end(c, proof, e, tree, "destroyed", "destroy");
             case "unit:decommission" -> end(c, proof, e, tree, "decommissioned", "decommission");
             default -> {
@@ -100,6 +100,21 @@ final class CustodyEffects {
                     + " WHERE id = ? AND released_at IS NULL", e.eventTime(), e.actorMsp(), proof.txId(),
                     proof.blockNumber(), e.holdId().get());
         }
+    }
+
+    /** A lot-based unit may be dispensed in part: its quantity goes down and it stays active. */
+    private static void dispense(final Connection c, final Proof proof, final EpcisEvent e, final List<String> tree)
+            throws SQLException {
+        final java.util.Optional<Quantity> amount = Quantity.of(e.quantityList());
+        if ("partially_dispensed".equals(e.disposition().orElse("")) && amount.isPresent()) {
+            Jdbc.update(c, "UPDATE unit SET quantity = quantity - ?, updated_block = ? WHERE code = ANY(?)",
+                    amount.get().value(), proof.blockNumber(), e.epcList());
+            return;
+        }
+        if (amount.isPresent()) {
+            Jdbc.update(c, "UPDATE unit SET quantity = 0 WHERE code = ANY(?)", e.epcList());
+        }
+        end(c, proof, e, tree, "dispensed", "dispense");
     }
 
     private static void end(final Connection c, final Proof proof, final EpcisEvent e, final List<String> tree,

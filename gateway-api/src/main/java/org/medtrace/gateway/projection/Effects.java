@@ -88,7 +88,8 @@ final class Effects {
         final Optional<String> productId = e.productIds().stream().findFirst();
         final Optional<BigDecimal> level = e.number("packageLevel");
         final Optional<String> containerType = e.attribute("containerType");
-        final Quantity quantity = Quantity.of(e.quantityList()).orElse(Quantity.NONE);
+        final Quantity quantity = Quantity.ofObject(e.ilmd().path("quantityEach"))
+                .or(() -> Quantity.of(e.quantityList())).orElse(Quantity.NONE);
         final String custodian = e.actorMsp().orElse("");
         final List<Object[]> rows = new ArrayList<>();
         for (final String code : e.epcList()) {
@@ -141,6 +142,7 @@ final class Effects {
         }
         Jdbc.batch(c, "INSERT INTO transformation_input (transformation_id, code, batch_id, quantity, uom)"
                 + " VALUES (?, ?, ?, ?, ?)", inputs);
+        consumeInputs(c, proof, e);
         final List<Object[]> outputs = new ArrayList<>();
         for (final JsonNode q : e.outputQuantities()) {
             outputs.add(new Object[] {id, EpcisEvent.textOf(q, "epcClass").orElse(""),
@@ -148,6 +150,25 @@ final class Effects {
         }
         Jdbc.batch(c, "INSERT INTO transformation_output (transformation_id, batch_id, quantity, uom)"
                 + " VALUES (?, ?, ?, ?)", outputs);
+    }
+
+    /**
+     * The event names the input units and the quantity taken per source lot; when each lot has one input unit the
+     * unit's remaining quantity follows exactly (more units of one lot in one transformation keep their quantity).
+     */
+    private static void consumeInputs(final Connection c, final Proof proof, final EpcisEvent e) throws SQLException {
+        final List<String> codes = e.inputEpcs();
+        for (final JsonNode q : e.inputQuantities()) {
+            final String batchId = EpcisEvent.textOf(q, "epcClass").orElse("");
+            final List<String> ofLot = Jdbc.query(c, "SELECT code FROM unit WHERE code = ANY(?) AND batch_id = ?",
+                    rs -> rs.getString(1), codes, batchId);
+            if (ofLot.size() == 1 && q.path("quantity").isNumber()) {
+                Jdbc.update(c, "UPDATE unit SET quantity = quantity - ?, status = CASE WHEN quantity - ? <= 0"
+                        + " THEN 'consumed' ELSE status END, updated_block = ? WHERE code = ?",
+                        q.path("quantity").decimalValue(), q.path("quantity").decimalValue(), proof.blockNumber(),
+                        ofLot.get(0));
+            }
+        }
     }
 
     private static void recall(final Connection c, final Proof proof, final EpcisEvent e) throws SQLException {

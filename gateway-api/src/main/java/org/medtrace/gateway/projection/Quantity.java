@@ -15,6 +15,12 @@ record Quantity(BigDecimal value, String uom) {
 
     static final Quantity NONE = new Quantity(null, null);
 
+    /** A {@code {value, uom}} object. */
+    static Optional<Quantity> ofObject(final JsonNode quantity) {
+        return quantity.path("value").isNumber() ? Optional.of(new Quantity(quantity.path("value").decimalValue(),
+                EpcisEvent.textOf(quantity, "uom").orElse(null))) : Optional.empty();
+    }
+
     /** The first entry of an EPCIS quantityList. */
     static Optional<Quantity> of(final JsonNode quantityList) {
         for (final JsonNode q : quantityList) {

@@ -32,9 +32,32 @@ final class TelemetryEffects {
         }
     }
 
+    /** The logger: the anchor's or excursion's sensor device, the association's parent, or the registered code. */
     private static String loggerId(final EpcisEvent e) {
-        return e.attribute("loggerId").or(e::parentId).or(() -> e.epcList().stream().findFirst())
+        return sensorMetadata(e, "deviceID").or(() -> e.attribute("loggerId")).or(e::parentId)
+                .or(() -> e.epcList().stream().findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("logger event " + e.eventId() + " without logger"));
+    }
+
+    private static Optional<String> sensorMetadata(final EpcisEvent e, final String field) {
+        for (final JsonNode element : e.sensorElements()) {
+            final Optional<String> value = EpcisEvent.textOf(element.path("sensorMetadata"), field);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BigDecimal> sensorReport(final EpcisEvent e, final String field) {
+        for (final JsonNode element : e.sensorElements()) {
+            for (final JsonNode report : element.path("sensorReport")) {
+                if (report.path(field).isNumber()) {
+                    return Optional.of(report.path(field).decimalValue());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static void association(final Connection c, final Proof proof, final EpcisEvent e) throws SQLException {
@@ -57,8 +80,10 @@ final class TelemetryEffects {
 
     private static void anchor(final Connection c, final Proof proof, final EpcisEvent e) throws SQLException {
         final JsonNode summary = e.details().has("summary") ? e.details().path("summary") : e.ilmd().path("summary");
-        final Instant start = Instant.parse(e.attribute("windowStart").orElseThrow(() -> missing(e, "windowStart")));
-        final Instant end = Instant.parse(e.attribute("windowEnd").orElseThrow(() -> missing(e, "windowEnd")));
+        final Instant start = Instant.parse(sensorMetadata(e, "startTime").or(() -> e.attribute("windowStart"))
+                .orElseThrow(() -> missing(e, "windowStart")));
+        final Instant end = Instant.parse(sensorMetadata(e, "endTime").or(() -> e.attribute("windowEnd"))
+                .orElseThrow(() -> missing(e, "windowEnd")));
         Jdbc.update(c, "INSERT INTO telemetry_anchor (logger_id, window_start, window_end, merkle_root,"
                 + " reading_count, min_celsius, max_celsius, mean_celsius, mkt_celsius, minutes_above,"
                 + " minutes_below, summary, tx_id, block_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -77,10 +102,14 @@ final class TelemetryEffects {
         Jdbc.update(c, "INSERT INTO excursion (id, logger_id, kind, started_at, ended_at, minutes, peak_celsius,"
                 + " tx_id, block_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", id,
                 loggerId(e), e.attribute("kind").orElse("high"),
-                Instant.parse(e.attribute("startedAt").orElse(e.eventTime().toString())),
-                e.attribute("endedAt").map(Instant::parse), e.number("minutes"), e.number("peakCelsius"),
+                Instant.parse(sensorMetadata(e, "startTime").orElse(e.eventTime().toString())),
+                sensorMetadata(e, "endTime").map(Instant::parse), e.number("minutes"),
+                sensorReport(e, "value"),
                 proof.txId(), proof.blockNumber());
-        final List<String> held = Trees.codes(subjects).stream().filter(code -> !code.equals(loggerId(e))).toList();
+        // The ledger holds only goods still in circulation.
+        final List<String> held = Jdbc.query(c, "SELECT code FROM unit WHERE code = ANY(?)"
+                + " AND status IN ('active', 'in_transit') ORDER BY code", rs -> rs.getString(1),
+                Trees.codes(subjects));
         CustodyEffects.hold(c, proof, e, held);
     }
 

@@ -62,7 +62,8 @@ class ReadModelProjectionTest {
         assertThat(unit.origin().product().id()).isEqualTo(VaccineStory.PRODUCT);
         assertThat(unit.origin().batch().lotRelease().path("certificateNumber").asText()).isEqualTo("SJ-2026-1101");
         assertThat(unit.events()).extracting(Views.Step::bizStep)
-                .containsExactly("commissioning", "packing", "assembling", "shipping", "receiving");
+                .containsExactly("commissioning", "packing", "assembling", "shipping", "sensor_reporting",
+                        "receiving");
         assertThat(unit.events()).filteredOn(step -> "shipping".equals(step.bizStep()))
                 .singleElement().satisfies(step -> {
                     assertThat(step.via()).isEqualTo(VaccineStory.CASE);

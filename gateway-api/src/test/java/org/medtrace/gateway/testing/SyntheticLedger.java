@@ -122,7 +122,10 @@ public final class SyntheticLedger {
 
         /** @return this with step, disposition, action */
         public Event step(final String bizStep, final String disposition, final String action) {
-            json.put("bizStep", bizStep).put("disposition", disposition).put("action", action);
+            json.put("bizStep", bizStep).put("action", action);
+            if (disposition != null) {
+                json.put("disposition", disposition);
+            }
             return this;
         }
 
@@ -167,6 +170,11 @@ public final class SyntheticLedger {
         /** @return the details object to fill */
         public ObjectNode details() {
             return medtrace.with("details");
+        }
+
+        /** @return the sensorElementList to fill */
+        public ArrayNode sensorElements() {
+            return json.withArray("sensorElementList");
         }
 
         /** @return the quantityList to fill */

@@ -54,15 +54,15 @@ public final class VaccineStory {
         ledger.commit(batch);
         final SyntheticLedger.Event release = ledger.event("ObjectEvent", "batch:recordLotRelease", mah, t.next())
                 .step("inspecting", "active", "OBSERVE").classes(List.of(PRODUCT), List.of(BATCH));
-        release.details().putObject("lotRelease").put("certificateNumber", "SJ-2026-1101").put("issuer", "NIFDC");
+        release.ilmd().putObject("lotRelease").put("certificateNumber", "SJ-2026-1101").put("issuer", "NIFDC");
         ledger.commit(release);
         final SyntheticLedger.Event commission = ledger.event("ObjectEvent", "unit:commission", mah, t.next())
                 .step("commissioning", "active", "ADD").epcs(UNITS).classes(List.of(PRODUCT), List.of(BATCH));
-        commission.details().put("packageLevel", 1);
+        commission.ilmd().put("productId", PRODUCT).put("batchId", BATCH).put("packageLevel", 1);
         ledger.commit(commission);
         final SyntheticLedger.Event container = ledger.event("ObjectEvent", "unit:commissionContainers", mah, t.next())
                 .step("commissioning", "active", "ADD").epcs(List.of(CASE));
-        container.details().put("containerType", "case");
+        container.ilmd().put("containerType", "case");
         ledger.commit(container);
         ledger.commit(ledger.event("AggregationEvent", "aggregation:pack", mah, t.next())
                 .step("packing", "in_progress", "ADD").parent(CASE, UNITS));
@@ -73,11 +73,10 @@ public final class VaccineStory {
     private static void playColdChain(final SyntheticLedger ledger, final Clock t) {
         final SyntheticLedger.Event register = ledger.event("ObjectEvent", "telemetry:registerLogger", "ColdLinkMSP",
                 t.next()).step("commissioning", "active", "ADD").epcs(List.of(LOGGER));
-        register.details().put("loggerId", LOGGER).put("model", "TL-30");
+        register.ilmd().put("id", LOGGER).put("owner", "ColdLinkMSP").put("model", "TL-30");
         ledger.commit(register);
         final SyntheticLedger.Event associate = ledger.event("AssociationEvent", "telemetry:associate",
                 "HuaxiaVaccineMSP", t.next()).step("assembling", "active", "ADD").parent(LOGGER, List.of(CASE));
-        associate.details().put("loggerId", LOGGER);
         ledger.commit(associate);
         ledger.commit(ledger.event("ObjectEvent", "custody:ship", "HuaxiaVaccineMSP", t.next())
                 .step("shipping", "in_transit", "OBSERVE").epcs(List.of(CASE)).meta("shipmentId", SHIPMENT_1)
@@ -86,9 +85,13 @@ public final class VaccineStory {
         final Instant windowEnd = t.next().plus(Duration.ofHours(2));
         t.advance(Duration.ofHours(2));
         final SyntheticLedger.Event anchor = ledger.event("ObjectEvent", "telemetry:anchor", "ColdLinkMSP", t.next())
-                .step("sensor_reporting", "active", "OBSERVE").epcs(List.of(LOGGER));
-        anchor.details().put("loggerId", LOGGER).put("windowStart", windowStart.toString())
-                .put("windowEnd", windowEnd.toString()).put("merkleRoot", "ab".repeat(32)).put("readingCount", 24)
+                .step("sensor_reporting", null, "OBSERVE").epcs(List.of(CASE));
+        final com.fasterxml.jackson.databind.node.ObjectNode sensor = anchor.sensorElements().addObject();
+        sensor.putObject("sensorMetadata").put("deviceID", LOGGER).put("startTime", windowStart.toString())
+                .put("endTime", windowEnd.toString());
+        sensor.putArray("sensorReport").addObject().put("type", "Temperature").put("uom", "CEL")
+                .put("minValue", 3.1).put("maxValue", 6.4).put("meanValue", 4.8);
+        anchor.details().put("merkleRoot", "ab".repeat(32)).put("readingCount", 24)
                 .putObject("summary").put("minCelsius", 3.1).put("maxCelsius", 6.4).put("meanCelsius", 4.8)
                 .put("mktCelsius", 4.9).put("minutesAbove", 0).put("minutesBelow", 0);
         ledger.commit(anchor);
