@@ -19,7 +19,7 @@ import org.medtrace.gateway.web.Common.BizTransaction;
 /** Request bodies of the custody writes. Codes may be in any scanned form. */
 public final class CustodyRequests {
 
-    private static final String MSP = "[A-Za-z0-9.-]{1,64}";
+    private static final String MSP = Common.MSP_PATTERN;
 
     private CustodyRequests() {
     }

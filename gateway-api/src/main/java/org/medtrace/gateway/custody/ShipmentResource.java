@@ -62,7 +62,7 @@ public class ShipmentResource {
 
     /** @param id shipment id @return the shipment */
     @GET
-    @Path("{id}")
+    @Path("{id: .+}")
     @Operation(summary = "A shipment from the read model")
     public MasterData.ShipmentView get(@PathParam("id") final String id) {
         return masterData.shipment(id);

@@ -32,7 +32,7 @@ public final class LoggerRequests {
      * @param calibrationDueDate next calibration
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Register(@NotBlank @Pattern(regexp = Common.ID_PATTERN) String loggerId,
+    public record Register(@NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String loggerId,
             @Size(max = 255) String model, LocalDate calibrationDueDate) {
     }
 
@@ -41,7 +41,7 @@ public final class LoggerRequests {
      *
      * @param loggerId the logger
      */
-    public record Revoke(@NotBlank @Pattern(regexp = Common.ID_PATTERN) String loggerId) {
+    public record Revoke(@NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String loggerId) {
     }
 
     /**
@@ -52,7 +52,7 @@ public final class LoggerRequests {
      * @param eventTime when
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Association(@NotBlank @Pattern(regexp = Common.ID_PATTERN) String loggerId,
+    public record Association(@NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String loggerId,
             @Size(min = 1, max = Common.CODES_MAX) List<@NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String> targets,
             Instant eventTime) {
     }
@@ -67,8 +67,8 @@ public final class LoggerRequests {
      * @param readingCount readings in the window
      * @param summary the window's summary
      */
-    public record Anchor(@NotBlank @Pattern(regexp = Common.ID_PATTERN) String loggerId, @NotNull Instant windowStart,
-            @NotNull Instant windowEnd, @NotNull @Pattern(regexp = "[0-9a-f]{64}") String merkleRoot,
+    public record Anchor(@NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String loggerId, @NotNull Instant windowStart,
+            @NotNull Instant windowEnd, @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String merkleRoot,
             @NotNull @Min(1) Integer readingCount, @NotNull @Valid Summary summary) {
     }
 
@@ -110,7 +110,7 @@ public final class LoggerRequests {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Excursion(@NotBlank @Pattern(regexp = Common.ID_PATTERN) String excursionId,
-            @NotBlank @Pattern(regexp = Common.ID_PATTERN) String loggerId,
+            @NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String loggerId,
             @NotNull @Pattern(regexp = "high|low|gap") String kind, @NotNull Instant startedAt, Instant endedAt,
             @NotNull @Min(0) Integer minutes, BigDecimal peakCelsius, @NotBlank @Size(max = 255) String rule) {
     }

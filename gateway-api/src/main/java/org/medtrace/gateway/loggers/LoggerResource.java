@@ -26,14 +26,18 @@ import org.medtrace.gateway.web.WriteResult;
 @Tag(name = "loggers")
 public class LoggerResource {
 
-    static final LedgerWrites.Write REGISTER = new LedgerWrites.Write("telemetry:registerLogger", CodeFields.NONE);
-    static final LedgerWrites.Write REVOKE = new LedgerWrites.Write("telemetry:revokeLogger", CodeFields.NONE);
+    static final LedgerWrites.Write REGISTER =
+            new LedgerWrites.Write("telemetry:registerLogger", CodeFields.of("loggerId"));
+    static final LedgerWrites.Write REVOKE =
+            new LedgerWrites.Write("telemetry:revokeLogger", CodeFields.of("loggerId"));
     static final LedgerWrites.Write ASSOCIATE =
-            new LedgerWrites.Write("telemetry:associate", CodeFields.of("targets[]"));
+            new LedgerWrites.Write("telemetry:associate", CodeFields.of("loggerId", "targets[]"));
     static final LedgerWrites.Write DISSOCIATE =
-            new LedgerWrites.Write("telemetry:dissociate", CodeFields.of("targets[]"));
-    static final LedgerWrites.Write ANCHOR = new LedgerWrites.Write("telemetry:anchor", CodeFields.NONE);
-    static final LedgerWrites.Write EXCURSION = new LedgerWrites.Write("telemetry:excursion", CodeFields.NONE);
+            new LedgerWrites.Write("telemetry:dissociate", CodeFields.of("loggerId", "targets[]"));
+    static final LedgerWrites.Write ANCHOR =
+            new LedgerWrites.Write("telemetry:anchor", CodeFields.of("loggerId"));
+    static final LedgerWrites.Write EXCURSION =
+            new LedgerWrites.Write("telemetry:excursion", CodeFields.of("loggerId"));
 
     @Inject
     LedgerWrites writes;

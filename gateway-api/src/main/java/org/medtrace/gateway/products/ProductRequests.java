@@ -44,7 +44,7 @@ public final class ProductRequests {
             @NotBlank @Size(max = 255) String name,
             @Size(max = 255) String tradeName,
             @Pattern(regexp = "\\d{7}") String productCode,
-            @Pattern(regexp = "\\d{14}") String gtin,
+            @Pattern(regexp = "\\d{8}|\\d{12,14}") String gtin,
             @Size(max = 64) String approvalNumber,
             @Size(max = 64) String dosageForm,
             @Size(max = 64) String strength,
@@ -66,7 +66,7 @@ public final class ProductRequests {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PackageLevel(@NotNull @Min(1) @Max(8) Integer level, @NotBlank @Size(max = 64) String name,
-            @Pattern(regexp = "\\d{7}") String productCode, @Pattern(regexp = "\\d{14}") String gtin,
+            @Pattern(regexp = "\\d{7}") String productCode, @Pattern(regexp = "\\d{8}|\\d{12,14}") String gtin,
             @Min(1) @Max(100_000) Integer childCount) {
     }
 

@@ -47,7 +47,7 @@ public class RecallResource {
 
     /** @param id recall id @return the recall */
     @GET
-    @Path("{id}")
+    @Path("{id: .+}")
     @Operation(summary = "A recall")
     public RecallService.RecallView get(@PathParam("id") final String id) {
         return recalls.get(id);
@@ -55,7 +55,7 @@ public class RecallResource {
 
     /** @param id recall id @return its scope */
     @GET
-    @Path("{id}/scope")
+    @Path("{id: .+}/scope")
     @Operation(summary = "Scope of a recall: current holders with quantities, units in transit, units dispensed")
     public RecallService.Scope scope(@PathParam("id") final String id) {
         return recalls.scope(caller.caller(), id);

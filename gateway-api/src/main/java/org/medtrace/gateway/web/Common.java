@@ -17,8 +17,11 @@ public final class Common {
     /** Longest free text field. */
     public static final int TEXT_MAX = 1_000;
 
-    /** Identifier of a ledger record the caller names (shipment, hold, recall, logger ...). */
-    public static final String ID_PATTERN = "[A-Za-z0-9._:/-]{1,255}";
+    /** A reference the caller names a ledger record by (shipment, hold, recall, transformation, excursion). */
+    public static final String ID_PATTERN = "[A-Za-z0-9._:/-]{1,128}";
+
+    /** An organisation's MSP id. */
+    public static final String MSP_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private Common() {
     }
@@ -30,7 +33,7 @@ public final class Common {
      * @param uom unit code, e.g. KGM, EA
      */
     public record Quantity(@NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal value,
-            @NotBlank @Pattern(regexp = "[A-Z0-9]{1,3}") String uom) {
+            @NotBlank @Pattern(regexp = "[A-Z0-9]{2,3}") String uom) {
     }
 
     /**

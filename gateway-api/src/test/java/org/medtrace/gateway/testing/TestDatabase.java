@@ -21,7 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase {
 
-    private static final String URL_PROPERTY = "medtrace.test.postgres-url";
+    private static final String URL_PROPERTY = "gateway.test.postgres-url";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private TestDatabase() {
