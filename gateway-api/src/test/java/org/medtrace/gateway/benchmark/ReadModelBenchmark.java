@@ -23,6 +23,7 @@ import org.medtrace.gateway.codes.CodeParser;
 import org.medtrace.gateway.projection.Jdbc;
 import org.medtrace.gateway.provenance.MasterData;
 import org.medtrace.gateway.provenance.ProvenanceService;
+import org.medtrace.gateway.testing.SingleConnectionDataSource;
 import org.medtrace.gateway.testing.SyntheticLedger;
 import org.medtrace.gateway.verification.VerificationService;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -61,9 +62,11 @@ class ReadModelBenchmark {
         try (Connection c = dataSource.getConnection()) {
             Jdbc.update(c, "VACUUM ANALYZE");
         }
-        final MasterData masterData = new MasterData(dataSource, new ObjectMapper(), new CodeParser("88.118.8866"));
+        // One reused connection, as the application's pool gives a request.
+        final DataSource pooled = new SingleConnectionDataSource(dataSource.getConnection());
+        final MasterData masterData = new MasterData(pooled, new ObjectMapper(), new CodeParser("88.118.8866"));
         final ProvenanceService provenance = new ProvenanceService(masterData);
-        final VerificationService verification = new VerificationService(masterData, new AlertService(dataSource));
+        final VerificationService verification = new VerificationService(masterData, new AlertService(pooled));
         final Caller caller = new Caller("bench", "bench", "MinhangCdcMSP", "dispenser");
 
         final ProvenanceService.UnitProvenance sample = provenance.unit(UNIT);
@@ -109,7 +112,8 @@ class ReadModelBenchmark {
         try (Connection c = dataSource.getConnection()) {
             block = Jdbc.first(c, "SELECT block_number FROM projection_checkpoint", rs -> rs.getLong(1)).orElse(0L);
         }
-        final SyntheticLedger ledger = new SyntheticLedger(dataSource).continueAt(block + 1);
+        final SyntheticLedger ledger = new SyntheticLedger(new SingleConnectionDataSource(dataSource.getConnection()))
+                .continueAt(block + 1);
         if (events == 0) {
             sampleUnit(ledger);
         }
