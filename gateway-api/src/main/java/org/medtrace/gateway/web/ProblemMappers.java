@@ -119,6 +119,17 @@ public class ProblemMappers {
                 status >= 500 ? "internal error" : e.getMessage(), null, null).build();
     }
 
+    /** @param e anything unexpected @return 500 without internals; the cause is logged */
+    @ServerExceptionMapper
+    public Response unexpected(final RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
+            return web(web);
+        }
+        LOG.log(Level.SEVERE, "unexpected error", e);
+        return Problem.response(500, "INTERNAL_ERROR", "Internal error", "internal error; see the gateway's log",
+                null, null).build();
+    }
+
     private static String path(final List<JsonMappingException.Reference> references) {
         final StringBuilder path = new StringBuilder();
         for (final JsonMappingException.Reference reference : references) {
