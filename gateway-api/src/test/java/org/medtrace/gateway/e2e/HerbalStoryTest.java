@@ -63,6 +63,10 @@ class HerbalStoryTest {
         post("renji", "/api/v1/shipments/receive", Map.of("shipmentId", "HS-" + run)).statusCode(200);
         post("renji", "/api/v1/custody/dispense", Map.of("codes", List.of(bags.get(0)))).statusCode(200);
 
+        get("bencao", "/api/v1/verification", Map.of("code", "https://id.gs1.org/01/" + gtin + "/21/RAW" + run))
+                .statusCode(200).body("code", equalTo(rawUnit)).body("verdict", equalTo("GENUINE"));
+        get("bencao", "/api/v1/units", Map.of("code", "]d201" + gtin + "21RAW" + run)).statusCode(200)
+                .body("code", equalTo(rawUnit));
         get("bencao", "/api/v1/units", Map.of("code", rawUnit)).statusCode(200)
                 .body("quantity", equalTo(400)).body("custodian", equalTo("BencaoHerbalMSP"));
         final JsonPath provenance = get("shanghai-mpa", "/api/v1/provenance/unit", Map.of("code", bags.get(0)))
