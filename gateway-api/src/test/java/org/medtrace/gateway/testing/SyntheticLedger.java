@@ -187,12 +187,12 @@ public final class SyntheticLedger {
 
         /** @return the ilmd object to fill */
         public ObjectNode ilmd() {
-            return json.with("ilmd");
+            return json.withObject("ilmd");
         }
 
         /** @return the details object to fill */
         public ObjectNode details() {
-            return medtrace.with("details");
+            return medtrace.withObject("details");
         }
 
         /** @return the sensorElementList to fill */
