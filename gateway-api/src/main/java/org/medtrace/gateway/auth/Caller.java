@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.auth;
+
+import java.util.Objects;
+
+/**
+ * An authenticated REST caller and the ledger identity it acts as.
+ *
+ * @param clientId the REST client id
+ * @param identity the ledger identity's name
+ * @param mspId the organisation
+ * @param role the role attribute of the identity
+ */
+public record Caller(String clientId, String identity, String mspId, String role) {
+
+    /** Checks the parts. */
+    public Caller {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(mspId, "mspId");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /** @return true for the regulator role. */
+    public boolean isRegulator() {
+        return "regulator".equals(role);
+    }
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.ledger;
+
+import io.grpc.Status;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+
+/**
+ * Turns the SDK's exceptions into ledger exceptions. The chaincode puts its stable code in brackets at the start of
+ * its message; a peer forwards only the message, inside the gateway's error details
+ * ({@code chaincode response 500, [CODE] text}), so the code is read from there.
+ */
+final class ChaincodeErrors {
+
+    private static final Pattern CODED = Pattern.compile("\\[([A-Z][A-Z0-9_]{1,63})]\\s*(.*)", Pattern.DOTALL);
+
+    private ChaincodeErrors() {
+    }
+
+    static LedgerException translate(final GatewayException e, final String transactionId) {
+        for (final ErrorDetail detail : e.getDetails()) {
+            final Optional<ChaincodeRefusedException> refused = refusal(detail.getMessage(), transactionId, e);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
+        final Optional<ChaincodeRefusedException> fromMessage = refusal(e.getMessage(), transactionId, e);
+        if (fromMessage.isPresent()) {
+            return fromMessage.get();
+        }
+        final Status.Code code = e.getStatus().getCode();
+        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.CANCELLED) {
+            return new LedgerUnavailableException("ledger unavailable: " + code, transactionId, e);
+        }
+        return new LedgerException("ledger call failed: " + e.getMessage() + details(e), transactionId, e);
+    }
+
+    static Optional<ChaincodeRefusedException> refusal(final String message, final String transactionId,
+            final Throwable cause) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        final Matcher matcher = CODED.matcher(message);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChaincodeRefusedException(matcher.group(1), matcher.group(2).trim(), transactionId,
+                cause));
+    }
+
+    private static String details(final GatewayException e) {
+        final StringBuilder text = new StringBuilder();
+        for (final ErrorDetail detail : e.getDetails()) {
+            text.append("; ").append(detail.getMspId()).append(": ").append(detail.getMessage());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.ledger;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.InvalidKeyException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.Checkpoint;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.CommitException;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+
+/** {@link LedgerClient} on the fabric-gateway SDK: one {@link Gateway} per identity, all on one gRPC channel. */
+final class FabricLedgerClient implements LedgerClient {
+
+    private final Map<String, LedgerIdentity> identities;
+    private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+    private final BuilderImpl options;
+
+    private FabricLedgerClient(final BuilderImpl options) {
+        this.options = options;
+        final Map<String, LedgerIdentity> byName = new LinkedHashMap<>();
+        for (final LedgerIdentity identity : options.identities) {
+            if (byName.put(identity.name(), identity) != null) {
+                throw new IllegalArgumentException("duplicate identity name " + identity.name());
+            }
+        }
+        this.identities = Map.copyOf(byName);
+        // Connect every identity now: a bad certificate or key fails at startup, not on the first request.
+        identities.keySet().forEach(this::gateway);
+    }
+
+    @Override
+    public Committed submit(final String identity, final String transaction, final byte[] request,
+            final Map<String, byte[]> transientData) throws LedgerException {
+        final Contract contract = contract(identity);
+        final Transaction endorsed;
+        try {
+            endorsed = contract.newProposal(transaction).addArguments(request).putAllTransient(transientData)
+                    .build().endorse();
+        } catch (EndorseException e) {
+            throw ChaincodeErrors.translate(e, e.getTransactionId());
+        } catch (StatusRuntimeException e) {
+            throw new LedgerUnavailableException("endorsement failed: " + e.getStatus(), null, e);
+        }
+        final String txId = endorsed.getTransactionId();
+        try {
+            final SubmittedTransaction submitted = endorsed.submitAsync();
+            final Status status = submitted.getStatus();
+            if (!status.isSuccessful()) {
+                throw new TransactionInvalidatedException(status.getCode().name(), txId);
+            }
+            return new Committed(txId, status.getBlockNumber(), submitted.getResult());
+        } catch (SubmitException | CommitStatusException e) {
+            throw ChaincodeErrors.translate(e, txId);
+        }
+    }
+
+    @Override
+    public byte[] evaluate(final String identity, final String transaction, final byte[] request)
+            throws LedgerException {
+        try {
+            return contract(identity).newProposal(transaction).addArguments(request).build().evaluate();
+        } catch (GatewayException e) {
+            throw ChaincodeErrors.translate(e, null);
+        }
+    }
+
+    @Override
+    public LedgerEventStream events(final String identity, final long blockNumber,
+            final Optional<String> afterTransactionId) {
+        final Network network = gateway(identity).getNetwork(options.channelName);
+        final Checkpoint from = new Checkpoint() {
+            @Override
+            public OptionalLong getBlockNumber() {
+                return OptionalLong.of(blockNumber);
+            }
+
+            @Override
+            public Optional<String> getTransactionId() {
+                return afterTransactionId;
+            }
+        };
+        final CloseableIterator<ChaincodeEvent> events = network.newChaincodeEventsRequest(options.chaincodeName)
+                .checkpoint(from).build().getEvents();
+        return new SdkEventStream(events);
+    }
+
+    @Override
+    public Collection<LedgerIdentity> identities() {
+        return identities.values();
+    }
+
+    @Override
+    public void close() {
+        gateways.values().forEach(Gateway::close);
+        gateways.clear();
+    }
+
+    private Contract contract(final String identity) {
+        return gateway(identity).getNetwork(options.channelName).getContract(options.chaincodeName);
+    }
+
+    private Gateway gateway(final String name) {
+        final LedgerIdentity identity = identities.get(name);
+        if (identity == null) {
+            throw new IllegalArgumentException("unknown ledger identity " + name);
+        }
+        return gateways.computeIfAbsent(name, n -> connect(identity));
+    }
+
+    private Gateway connect(final LedgerIdentity identity) {
+        try (Reader certificateReader = Files.newBufferedReader(identity.certificate(), StandardCharsets.UTF_8);
+                Reader keyReader = Files.newBufferedReader(identity.privateKey(), StandardCharsets.UTF_8)) {
+            final X509Certificate certificate = Identities.readX509Certificate(certificateReader);
+            final PrivateKey key = Identities.readPrivateKey(keyReader);
+            return Gateway.newInstance()
+                    .identity(new X509Identity(identity.mspId(), certificate))
+                    .signer(Signers.newPrivateKeySigner(key))
+                    .hash(Hash.SHA256)
+                    .connection(options.channel)
+                    .evaluateOptions(deadline(options.evaluateTimeout))
+                    .endorseOptions(deadline(options.endorseTimeout))
+                    .submitOptions(deadline(options.submitTimeout))
+                    .commitStatusOptions(deadline(options.commitStatusTimeout))
+                    .connect();
+        } catch (IOException | CertificateException | InvalidKeyException e) {
+            throw new IllegalStateException("cannot load ledger identity " + identity.name() + " ("
+                    + identity.certificate() + ", " + identity.privateKey() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static UnaryOperator<CallOptions> deadline(final Duration timeout) {
+        return callOptions -> callOptions.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Adapts the SDK's iterator. */
+    private static final class SdkEventStream implements LedgerEventStream {
+        private final CloseableIterator<ChaincodeEvent> events;
+
+        SdkEventStream(final CloseableIterator<ChaincodeEvent> events) {
+            this.events = events;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return events.hasNext();
+        }
+
+        @Override
+        public LedgerEvent next() {
+            if (!events.hasNext()) {
+                throw new NoSuchElementException();
+            }
+            final ChaincodeEvent event = events.next();
+            return new LedgerEvent(event.getBlockNumber(), event.getTransactionId(), event.getEventName(),
+                    event.getPayload());
+        }
+
+        @Override
+        public void close() {
+            events.close();
+        }
+    }
+
+    /** The builder; every option is required. */
+    static final class BuilderImpl implements LedgerClient.Builder {
+        private ManagedChannel channel;
+        private String channelName;
+        private String chaincodeName;
+        private List<LedgerIdentity> identities = List.of();
+        private Duration evaluateTimeout;
+        private Duration endorseTimeout;
+        private Duration submitTimeout;
+        private Duration commitStatusTimeout;
+
+        @Override
+        public Builder channel(final ManagedChannel value) {
+            this.channel = Objects.requireNonNull(value, "channel");
+            return this;
+        }
+
+        @Override
+        public Builder channelName(final String value) {
+            this.channelName = Objects.requireNonNull(value, "channelName");
+            return this;
+        }
+
+        @Override
+        public Builder chaincodeName(final String value) {
+            this.chaincodeName = Objects.requireNonNull(value, "chaincodeName");
+            return this;
+        }
+
+        @Override
+        public Builder identities(final Collection<LedgerIdentity> value) {
+            this.identities = List.copyOf(value);
+            return this;
+        }
+
+        @Override
+        public Builder evaluateTimeout(final Duration value) {
+            this.evaluateTimeout = positive(value, "evaluateTimeout");
+            return this;
+        }
+
+        @Override
+        public Builder endorseTimeout(final Duration value) {
+            this.endorseTimeout = positive(value, "endorseTimeout");
+            return this;
+        }
+
+        @Override
+        public Builder submitTimeout(final Duration value) {
+            this.submitTimeout = positive(value, "submitTimeout");
+            return this;
+        }
+
+        @Override
+        public Builder commitStatusTimeout(final Duration value) {
+            this.commitStatusTimeout = positive(value, "commitStatusTimeout");
+            return this;
+        }
+
+        @Override
+        public LedgerClient build() {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(channelName, "channelName");
+            Objects.requireNonNull(chaincodeName, "chaincodeName");
+            Objects.requireNonNull(evaluateTimeout, "evaluateTimeout");
+            Objects.requireNonNull(endorseTimeout, "endorseTimeout");
+            Objects.requireNonNull(submitTimeout, "submitTimeout");
+            Objects.requireNonNull(commitStatusTimeout, "commitStatusTimeout");
+            if (identities.isEmpty()) {
+                throw new IllegalArgumentException("no ledger identities");
+            }
+            return new FabricLedgerClient(this);
+        }
+
+        private static Duration positive(final Duration value, final String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

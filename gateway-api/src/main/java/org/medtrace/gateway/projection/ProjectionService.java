@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.medtrace.gateway.app.MedtraceConfig;
+import org.medtrace.gateway.ledger.LedgerClient;
+import org.medtrace.gateway.ledger.LedgerEvent;
+import org.medtrace.gateway.ledger.LedgerEventStream;
+import org.medtrace.gateway.ledger.LedgerIdentity;
+import org.medtrace.gateway.ledger.LedgerService;
+
+/**
+ * Keeps the read model in step with the ledger: one thread reads the chaincode events from the checkpoint and
+ * projects each transaction in one database transaction together with the new checkpoint, so a crash never loses
+ * or doubles a transaction. Writers wait here until their transaction is projected (read-your-writes).
+ */
+@ApplicationScoped
+public class ProjectionService {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionService.class.getName());
+
+    /** Tables a rebuild empties; alerts are the gateway's own observations and survive. */
+    static final String READ_MODEL_TABLES = "product, batch, unit, trace_event, trace_event_unit, trace_event_batch,"
+            + " trace_event_product, aggregation_edge, shipment, shipment_logger, transformation,"
+            + " transformation_input, transformation_output, hold, hold_unit, hold_batch, recall, recall_batch,"
+            + " logger, logger_association, telemetry_anchor, excursion";
+
+    private final AgroalDataSource dataSource;
+    private final LedgerService ledger;
+    private final MedtraceConfig config;
+    private final Projector projector;
+
+    private final Object progress = new Object();
+    private long lastBlock = -1;
+    private final Set<String> lastBlockTxIds = new HashSet<>();
+    private volatile boolean connected;
+    private volatile String lastError;
+    private volatile Long rebuildTargetBlock;
+    private volatile String rebuildTargetTxId;
+
+    private volatile boolean running;
+    private Thread worker;
+    private volatile LedgerEventStream stream;
+
+    /**
+     * @param dataSource the read model's database
+     * @param ledger the ledger
+     * @param config configuration
+     * @param mapper JSON mapper
+     */
+    @Inject
+    public ProjectionService(final AgroalDataSource dataSource, final LedgerService ledger,
+            final MedtraceConfig config, final ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.config = config;
+        this.projector = new Projector(mapper);
+    }
+
+    void onStart(@Observes final StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes final ShutdownEvent event) {
+        stop();
+    }
+
+    /** @return where the projection stands. */
+    public ProjectionStatus status() {
+        try (Connection c = dataSource.getConnection()) {
+            final Checkpoint cp = Checkpoint.read(c);
+            final Long target = rebuildTargetBlock;
+            final double done = target == null ? 1.0 : Math.min(1.0, (double) cp.blockNumber() / Math.max(1, target));
+            return new ProjectionStatus(cp.blockNumber(), cp.txId().orElse(null), cp.eventsProjected(), connected,
+                    target != null, target, done, cp.updatedAt());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the projection checkpoint", e);
+        }
+    }
+
+    /** @return the error that stops the projection right now, if any */
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    /**
+     * Waits until a committed transaction is in the read model.
+     *
+     * @param txId the transaction
+     * @param blockNumber its block
+     * @return true if projected within {@code medtrace.projection.await-timeout-ms}
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitProjected(final String txId, final long blockNumber) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.projection().awaitTimeoutMs());
+        synchronized (progress) {
+            while (!(lastBlock > blockNumber || lastBlock == blockNumber && lastBlockTxIds.contains(txId))) {
+                final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (leftMs <= 0) {
+                    return false;
+                }
+                progress.wait(leftMs);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Empties the read model and projects it again from block 0, in the background.
+     *
+     * @return the status at the start of the rebuild
+     */
+    public synchronized ProjectionStatus rebuild() {
+        stop();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            final Checkpoint before = Checkpoint.read(c);
+            Jdbc.update(c, "TRUNCATE " + READ_MODEL_TABLES + " RESTART IDENTITY");
+            Checkpoint.reset(c);
+            c.commit();
+            rebuildTargetTxId = before.txId().orElse(null);
+            rebuildTargetBlock = before.txId().isPresent() ? before.blockNumber() : null;
+            LOG.info(() -> "rebuilding the read model from block 0 up to block " + before.blockNumber());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the read model", e);
+        }
+        synchronized (progress) {
+            lastBlock = -1;
+            lastBlockTxIds.clear();
+        }
+        start();
+        return status();
+    }
+
+    private synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "medtrace-projection");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private synchronized void stop() {
+        running = false;
+        final LedgerEventStream open = stream;
+        if (open != null) {
+            open.close();
+        }
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                follow();
+            } catch (RuntimeException | SQLException e) {
+                if (running) {
+                    final String error = String.valueOf(e.getMessage());
+                    if (!error.equals(lastError)) {
+                        LOG.log(Level.WARNING, "projection interrupted, retrying: " + error, e);
+                    }
+                    lastError = error;
+                }
+            } finally {
+                connected = false;
+            }
+            if (running) {
+                try {
+                    Thread.sleep(config.projection().reconnectDelayMs());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void follow() throws SQLException {
+        final Checkpoint from;
+        try (Connection c = dataSource.getConnection()) {
+            from = Checkpoint.read(c);
+        }
+        synchronized (progress) {
+            lastBlock = Math.max(lastBlock, from.blockNumber());
+            from.txId().ifPresent(lastBlockTxIds::add);
+        }
+        final LedgerClient client = ledger.client();
+        try (LedgerEventStream events = client.events(eventIdentity(client), from.blockNumber(), from.txId())) {
+            stream = events;
+            connected = true;
+            while (running && events.hasNext()) {
+                projectTransaction(events.next());
+            }
+        } finally {
+            stream = null;
+        }
+    }
+
+    private void projectTransaction(final LedgerEvent event) throws SQLException {
+        int projected = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (Projector.EVENT_NAME.equals(event.eventName())) {
+                    projected = projector.project(c, event.blockNumber(), event.transactionId(), event.payload());
+                }
+                Checkpoint.advance(c, event.blockNumber(), event.transactionId(), projected);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        lastError = null;
+        synchronized (progress) {
+            if (event.blockNumber() != lastBlock) {
+                lastBlockTxIds.clear();
+                lastBlock = event.blockNumber();
+            }
+            lastBlockTxIds.add(event.transactionId());
+            final Long target = rebuildTargetBlock;
+            if (target != null && (lastBlock > target || lastBlock == target
+                    && lastBlockTxIds.contains(rebuildTargetTxId))) {
+                rebuildTargetBlock = null;
+                LOG.info("read model rebuilt up to block " + lastBlock);
+            }
+            progress.notifyAll();
+        }
+    }
+
+    private String eventIdentity(final LedgerClient client) {
+        final Optional<String> configured = config.ledger().eventIdentity();
+        return configured.orElseGet(() -> client.identities().stream().map(LedgerIdentity::name).sorted()
+                .findFirst().orElseThrow());
+    }
+
+    /** The persistent checkpoint: the block to resume at and the last transaction done in it. */
+    record Checkpoint(long blockNumber, Optional<String> txId, long eventsProjected, Instant updatedAt) {
+
+        static Checkpoint read(final Connection c) throws SQLException {
+            return Jdbc.first(c, "SELECT block_number, tx_id, events_projected, updated_at FROM projection_checkpoint"
+                    + " WHERE id = 1", rs -> new Checkpoint(rs.getLong(1), Optional.ofNullable(rs.getString(2)),
+                    rs.getLong(3), Jdbc.instant(rs, "updated_at")))
+                    .orElseThrow(() -> new IllegalStateException("projection_checkpoint row missing"));
+        }
+
+        static void advance(final Connection c, final long block, final String txId, final int events)
+                throws SQLException {
+            Jdbc.update(c, "UPDATE projection_checkpoint SET block_number = ?, tx_id = ?,"
+                    + " events_projected = events_projected + ?, updated_at = now() WHERE id = 1", block, txId, events);
+        }
+
+        static void reset(final Connection c) throws SQLException {
+            Jdbc.update(c, "UPDATE projection_checkpoint SET block_number = 0, tx_id = NULL, events_projected = 0,"
+                    + " updated_at = now() WHERE id = 1");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.transformations;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.gateway.auth.CallerContext;
+import org.medtrace.gateway.codes.CodeFields;
+import org.medtrace.gateway.ledger.LedgerException;
+import org.medtrace.gateway.web.LedgerWrites;
+
+/** Transformations: herbal raw lots processed (炮制) into slice batches that record their source lots. */
+@Path("/api/v1/transformations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "transformations")
+public class TransformationResource {
+
+    static final LedgerWrites.Write TRANSFORM = new LedgerWrites.Write("transformation:transform",
+            CodeFields.of("inputs[].code", "outputs[].batch.id", "outputs[].batch.productId"));
+
+    @Inject
+    LedgerWrites writes;
+    @Inject
+    CallerContext caller;
+
+    /** @param request transformation @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    @POST
+    @Operation(summary = "Transform herbal raw-lot units into slice batches")
+    public Response transform(@Valid @NotNull final TransformationRequests.Transform request,
+            @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
+        return Response.status(Response.Status.CREATED)
+                .entity(writes.submit(caller.caller(), TRANSFORM, request, key)).build();
+    }
+}

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.verification;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.medtrace.gateway.alerts.AlertService;
+import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.projection.Proof;
+import org.medtrace.gateway.provenance.MasterData;
+
+/**
+ * The end-use verification scan (终端使用验证): one indexed lookup answers genuine, unknown, recalled, expired, held,
+ * already dispensed, destroyed or decommissioned, with the reason. Scanning a destroyed or dispensed code, or a code
+ * the ledger never commissioned, raises an alert for regulators.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    /** Expiry dates are calendar dates of the ledger's default zone (+08:00, docs/chaincode-api.md). */
+    static final ZoneOffset EXPIRY_ZONE = ZoneOffset.ofHours(8);
+
+    /** Verdicts, most severe first: the first finding is the verdict. */
+    public enum Verdict {
+        /** No such code was ever commissioned on the ledger. */
+        UNKNOWN,
+        /** The code was destroyed. */
+        DESTROYED,
+        /** The code was decommissioned. */
+        DECOMMISSIONED,
+        /** The code was already dispensed or administered. */
+        ALREADY_DISPENSED,
+        /** Its batch is recalled. */
+        RECALLED,
+        /** Its batch is past its expiry date. */
+        EXPIRED,
+        /** A hold is in force on it, a container it was in, or its batch. */
+        HELD,
+        /** Commissioned, in circulation, nothing against it. */
+        GENUINE
+    }
+
+    /**
+     * One reason against (or for) the code.
+     *
+     * @param verdict the verdict it leads to
+     * @param reason human explanation
+     * @param proof ledger proof of the fact, where there is one
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Finding(Verdict verdict, String reason, Proof proof) {
+    }
+
+    /**
+     * The answer to a scan.
+     *
+     * @param code the canonical code
+     * @param verdict the verdict
+     * @param reason why
+     * @param findings every finding, most severe first
+     * @param productId product
+     * @param productName product name
+     * @param batchId batch
+     * @param batchNumber batch number
+     * @param expiryDate expiry date
+     * @param status unit status
+     * @param custodian current custodian
+     * @param commissionProof ledger proof of commissioning
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(String code, Verdict verdict, String reason, List<Finding> findings, String productId,
+            String productName, String batchId, String batchNumber, LocalDate expiryDate, String status,
+            String custodian, Proof commissionProof) {
+    }
+
+    private final MasterData masterData;
+    private final AlertService alerts;
+    private final Clock clock;
+
+    /**
+     * @param masterData the read model
+     * @param alerts alerts
+     */
+    @Inject
+    public VerificationService(final MasterData masterData, final AlertService alerts) {
+        this(masterData, alerts, Clock.system(EXPIRY_ZONE));
+    }
+
+    /**
+     * @param masterData the read model
+     * @param alerts alerts
+     * @param clock the clock deciding "expired"
+     */
+    public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock) {
+        this.masterData = masterData;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /**
+     * @param caller who scans
+     * @param scanned the code in any form
+     * @return the verdict
+     */
+    public Result verify(final Caller caller, final String scanned) {
+        final String code = masterData.canonical(scanned, "code");
+        return masterData.read(c -> {
+            final Optional<Row> row = Jdbc.first(c, QUERY, Row::of, code);
+            if (row.isEmpty()) {
+                final Finding unknown = new Finding(Verdict.UNKNOWN, "code " + code + " was never commissioned on"
+                        + " the ledger", null);
+                alerts.raise(c, AlertService.UNKNOWN_CODE, new AlertService.EndedUnit(code, null, null, null, null,
+                        null, null), caller, "verification scan of a code the ledger does not know");
+                return new Result(code, Verdict.UNKNOWN, unknown.reason(), List.of(unknown), null, null, null, null,
+                        null, null, null, null);
+            }
+            return answer(c, caller, row.get());
+        });
+    }
+
+    private Result answer(final Connection c, final Caller caller, final Row r) throws SQLException {
+        final List<Finding> findings = findings(r, LocalDate.now(clock));
+        final Finding first = findings.get(0);
+        if (first.verdict() == Verdict.DESTROYED || first.verdict() == Verdict.ALREADY_DISPENSED) {
+            final String kind = first.verdict() == Verdict.DESTROYED
+                    ? AlertService.SCAN_AFTER_DESTRUCTION : AlertService.SCAN_AFTER_DISPENSE;
+            alerts.raise(c, kind, new AlertService.EndedUnit(r.code, r.batchId, r.productId, r.endedAt, r.endedBy,
+                    r.end == null ? null : r.end.txId(), r.end == null ? null : r.end.blockNumber()), caller,
+                    "verification scan: " + first.reason());
+        }
+        return new Result(r.code, first.verdict(), first.reason(), findings, r.productId, r.productName, r.batchId,
+                r.batchNumber, r.expiryDate, r.status, r.custodian, r.commission);
+    }
+
+    static List<Finding> findings(final Row r, final LocalDate today) {
+        final List<Finding> findings = new ArrayList<>();
+        switch (r.status) {
+            case "destroyed" -> findings.add(new Finding(Verdict.DESTROYED,
+                    "destroyed at " + r.endedAt + " by " + r.endedBy, r.end));
+            case "decommissioned" -> findings.add(new Finding(Verdict.DECOMMISSIONED,
+                    "decommissioned at " + r.endedAt + " by " + r.endedBy, r.end));
+            case "dispensed" -> findings.add(new Finding(Verdict.ALREADY_DISPENSED,
+                    ("vaccination".equals(r.endKind) ? "administered" : "dispensed") + " at " + r.endedAt + " by "
+                            + r.endedBy, r.end));
+            default -> {
+                // in circulation
+            }
+        }
+        if (r.recallId != null) {
+            findings.add(new Finding(Verdict.RECALLED, "batch " + r.batchId + " recalled (level " + r.recallLevel
+                    + ", recall " + r.recallId + "): " + r.recallReason, r.recall));
+        }
+        if (r.expiryDate != null && r.expiryDate.isBefore(today)) {
+            findings.add(new Finding(Verdict.EXPIRED, "batch " + r.batchId + " expired on " + r.expiryDate, null));
+        }
+        if (r.holdId != null) {
+            findings.add(new Finding(Verdict.HELD, "on hold " + r.holdId + " since " + r.holdAt + ": "
+                    + r.holdReason, r.hold));
+        }
+        if (findings.isEmpty()) {
+            findings.add(new Finding(Verdict.GENUINE, "commissioned by the ledger, " + r.status + ", custodian "
+                    + r.custodian, r.commission));
+        }
+        findings.sort(java.util.Comparator.comparing(Finding::verdict));
+        return List.copyOf(findings);
+    }
+
+    private static final String QUERY = "SELECT u.code, u.status, u.custodian, u.batch_id, u.product_id, u.ended_at,"
+            + " u.ended_by, u.end_kind, u.end_tx_id, u.end_block, u.commission_tx_id, u.commission_block,"
+            + " b.expiry_date, b.batch_number, p.name AS product_name,"
+            + " rc.id AS recall_id, rc.level AS recall_level, rc.reason AS recall_reason, rc.tx_id AS recall_tx_id,"
+            + " rc.block_number AS recall_block, h.id AS hold_id, h.reason AS hold_reason, h.placed_at AS hold_at,"
+            + " h.place_tx_id AS hold_tx_id, h.place_block AS hold_block"
+            + " FROM unit u LEFT JOIN batch b ON b.id = u.batch_id LEFT JOIN product p ON p.id = u.product_id"
+            + " LEFT JOIN LATERAL (SELECT r.* FROM recall_batch rb JOIN recall r ON r.id = rb.recall_id"
+            + "   WHERE rb.batch_id = u.batch_id ORDER BY r.created_at LIMIT 1) rc ON true"
+            + " LEFT JOIN LATERAL (SELECT hh.* FROM hold hh WHERE hh.released_at IS NULL AND hh.id IN ("
+            + "   SELECT hold_id FROM hold_unit WHERE code = u.code"
+            + "   UNION ALL SELECT hold_id FROM hold_batch WHERE batch_id = u.batch_id)"
+            + "   ORDER BY hh.placed_at LIMIT 1) h ON true"
+            + " WHERE u.code = ?";
+
+    /** One row of the verification query. */
+    static final class Row {
+        String code;
+        String status;
+        String custodian;
+        String batchId;
+        String productId;
+        String productName;
+        String batchNumber;
+        LocalDate expiryDate;
+        java.time.Instant endedAt;
+        String endedBy;
+        String endKind;
+        Proof end;
+        Proof commission;
+        String recallId;
+        String recallLevel;
+        String recallReason;
+        Proof recall;
+        String holdId;
+        String holdReason;
+        java.time.Instant holdAt;
+        Proof hold;
+
+        static Row of(final ResultSet rs) throws SQLException {
+            final Row r = new Row();
+            r.code = rs.getString("code");
+            r.status = rs.getString("status");
+            r.custodian = rs.getString("custodian");
+            r.batchId = rs.getString("batch_id");
+            r.productId = rs.getString("product_id");
+            r.productName = rs.getString("product_name");
+            r.batchNumber = rs.getString("batch_number");
+            r.expiryDate = rs.getObject("expiry_date", LocalDate.class);
+            r.endedAt = Jdbc.instant(rs, "ended_at");
+            r.endedBy = rs.getString("ended_by");
+            r.endKind = rs.getString("end_kind");
+            r.end = MasterData.proof(rs, "end_tx_id", "end_block");
+            r.commission = MasterData.proof(rs, "commission_tx_id", "commission_block");
+            r.recallId = rs.getString("recall_id");
+            r.recallLevel = rs.getString("recall_level");
+            r.recallReason = rs.getString("recall_reason");
+            r.recall = MasterData.proof(rs, "recall_tx_id", "recall_block");
+            r.holdId = rs.getString("hold_id");
+            r.holdReason = rs.getString("hold_reason");
+            r.holdAt = Jdbc.instant(rs, "hold_at");
+            r.hold = MasterData.proof(rs, "hold_tx_id", "hold_block");
+            return r;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.medtrace.gateway.ledger.ChaincodeRefusedException;
+import org.medtrace.gateway.ledger.LedgerException;
+import org.medtrace.gateway.ledger.LedgerUnavailableException;
+import org.medtrace.gateway.ledger.TransactionInvalidatedException;
+
+/**
+ * One mapper per exception family, each answering application/problem+json with a stable code. Class names and
+ * stack traces never reach the client; refusals (4xx) are logged below ERROR.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    /** @param e a gateway refusal @return the problem */
+    @ServerExceptionMapper
+    public Response api(final ApiException e) {
+        LOG.fine(() -> e.code() + ": " + e.getMessage());
+        return Problem.response(e.status(), e.code(), ErrorCodes.title(e.code()), e.getMessage(), null, e.errors())
+                .build();
+    }
+
+    /** @param e a chaincode refusal @return the problem carrying the chaincode's code */
+    @ServerExceptionMapper
+    public Response refused(final ChaincodeRefusedException e) {
+        LOG.fine(() -> "ledger refused: " + e.getMessage());
+        return Problem.response(ErrorCodes.httpStatus(e.code()), e.code(), ErrorCodes.title(e.code()),
+                e.chaincodeMessage(), e.transactionId().orElse(null), null).build();
+    }
+
+    /** @param e an invalidated transaction @return 409, retry */
+    @ServerExceptionMapper
+    public Response invalidated(final TransactionInvalidatedException e) {
+        LOG.info(e::getMessage);
+        return Problem.response(409, "LEDGER_CONFLICT", "Ledger conflict",
+                e.getMessage() + "; nothing was written, the request may be retried",
+                e.transactionId().orElse(null), null).build();
+    }
+
+    /** @param e the ledger did not answer @return 503 */
+    @ServerExceptionMapper
+    public Response unavailable(final LedgerUnavailableException e) {
+        LOG.log(Level.WARNING, e.getMessage(), e);
+        return Problem.response(503, "LEDGER_UNAVAILABLE", "Ledger unavailable", e.getMessage(),
+                e.transactionId().orElse(null), null).build();
+    }
+
+    /** @param e another ledger failure @return 502 */
+    @ServerExceptionMapper
+    public Response ledger(final LedgerException e) {
+        LOG.log(Level.SEVERE, e.getMessage(), e);
+        return Problem.response(502, "LEDGER_ERROR", "Ledger error", e.getMessage(),
+                e.transactionId().orElse(null), null).build();
+    }
+
+    /** @param e bean-validation failures @return 400 naming every field */
+    @ServerExceptionMapper
+    public Response violations(final ConstraintViolationException e) {
+        final List<Problem.FieldError> errors = new ArrayList<>();
+        for (final ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath().toString()),
+                    violation.getMessage()));
+        }
+        errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
+        final String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return Problem.response(400, "INVALID_ARGUMENT", "Invalid argument", detail, null, errors).build();
+    }
+
+    /** @param e malformed JSON or a wrong type @return 400 naming the field */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+        InvalidFormatException.class, UnrecognizedPropertyException.class})
+    public Response json(final JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = path(mapping.getPath());
+        }
+        final String message = e.getOriginalMessage() == null ? "malformed JSON"
+                : e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").replaceAll("[a-z]+\\.[a-zA-Z.$]+\\.", "");
+        return Problem.response(400, "INVALID_ARGUMENT", "Invalid argument", field + ": " + message, null,
+                List.of(new Problem.FieldError(field, message))).build();
+    }
+
+    /** @param e JAX-RS errors (unknown path, wrong method or media type) @return the same status as a problem */
+    @ServerExceptionMapper({NotFoundException.class, NotAllowedException.class, NotSupportedException.class,
+        WebApplicationException.class})
+    public Response web(final WebApplicationException e) {
+        final int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        final String code = switch (status) {
+            case 404 -> "RESOURCE_NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 406 -> "NOT_ACCEPTABLE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
+        return Problem.response(status, code, ErrorCodes.title(code),
+                status >= 500 ? "internal error" : e.getMessage(), null, null).build();
+    }
+
+    /** @param e anything unexpected @return 500 without internals; the cause is logged */
+    @ServerExceptionMapper
+    public Response unexpected(final RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
+            return web(web);
+        }
+        LOG.log(Level.SEVERE, "unexpected error", e);
+        return Problem.response(500, "INTERNAL_ERROR", "Internal error", "internal error; see the gateway's log",
+                null, null).build();
+    }
+
+    private static String path(final List<JsonMappingException.Reference> references) {
+        final StringBuilder path = new StringBuilder();
+        for (final JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** "commission.request.codes[2].&lt;list element&gt;" becomes "codes[2]". */
+    private static String fieldOf(final String propertyPath) {
+        final String[] parts = propertyPath.split("\\.");
+        if (parts.length <= 2) {
+            return parts[parts.length - 1]; // a query or path parameter
+        }
+        final StringBuilder field = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            final String part = parts[i];
+            if (i < 2 || part.startsWith("<")) {
+                continue; // method name and parameter name
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(part);
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+}

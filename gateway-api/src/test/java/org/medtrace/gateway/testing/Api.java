@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
+import org.medtrace.identifiers.codes.Gs1CheckDigit;
+
+/** RestAssured calls as one of the demo clients (HTTP Basic with the documented demo secrets). */
+public final class Api {
+
+    private Api() {
+    }
+
+    /** @param client demo client id @return a JSON request authenticated as it */
+    public static RequestSpecification as(final String client) {
+        return given().log().ifValidationFails().auth().preemptive().basic(client, client + "-demo").contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    /**
+     * @param client demo client id
+     * @param path API path
+     * @param body request body
+     * @return the response, for assertions
+     */
+    public static ValidatableResponse post(final String client, final String path, final Object body) {
+        return as(client).body(body).when().post(path).then();
+    }
+
+    /**
+     * @param client demo client id
+     * @param path API path
+     * @param query query parameters
+     * @return the response
+     */
+    public static ValidatableResponse get(final String client, final String path, final Map<String, ?> query) {
+        return as(client).queryParams(query).when().get(path).then();
+    }
+
+    /** @param digits how many @return random decimal digits */
+    public static String digits(final int digits) {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < digits; i++) {
+            text.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return text.toString();
+    }
+
+    /** @return a random 20-digit NMPA drug traceability code (starts with 8) */
+    public static String nmpaCode() {
+        return "8" + digits(19);
+    }
+
+    /** @return a random SSCC with a valid check digit, as a GS1 element string "(00)..." */
+    public static String ssccElementString() {
+        final String data = "069" + digits(14);
+        return "(00)" + data + Gs1CheckDigit.compute(data);
+    }
+
+    /** @return a random GTIN-14 with a valid check digit */
+    public static String gtin() {
+        final String data = "069" + digits(10);
+        return data + Gs1CheckDigit.compute(data);
+    }
+
+    /** @param elementString "(00)&lt;18 digits&gt;" @return the identifier the gateway names it by */
+    public static String ssccIdentifier(final String elementString) {
+        return "88.118.8866/00." + elementString.substring(4);
+    }
+}
