@@ -24,7 +24,8 @@ import org.medtrace.devpeer.crypto.P256Signers;
  * concurrent fabric-gateway clients in this JVM, and prints committed transactions per second, commit latency
  * percentiles, CPU per transaction of clients, peer and chaincode, and the latency of a lone submit on an idle peer.
  *
- * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (15),
+ * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (60: the
+ * JIT needs that long on a busy 2-core machine),
  * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.sdkSigner} (false: the clients
  * sign with {@link P256Signers}; true: with the SDK's {@link Signers}), {@code bench.workload} ({@code commission}:
  * the project's chaincode from {@code bench.chaincodeJar}, run as a child process, commissioning
@@ -38,7 +39,7 @@ public final class DevPeerBenchmark {
     public static void main(final String[] args) throws Exception {
         final int clients = Integer.getInteger("bench.clients", 64);
         final int seconds = Integer.getInteger("bench.seconds", 20);
-        final int warmup = Integer.getInteger("bench.warmupSeconds", 15);
+        final int warmup = Integer.getInteger("bench.warmupSeconds", 60);
         final int channels = Integer.getInteger("bench.channels", 4);
         // The SDK's own signer (JCA: BouncyCastle or the JDK) costs the clients about a millisecond per signature.
         final boolean sdkSigner = Boolean.getBoolean("bench.sdkSigner");
