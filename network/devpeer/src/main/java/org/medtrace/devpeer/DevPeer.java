@@ -82,7 +82,7 @@ public interface DevPeer extends AutoCloseable {
         private final Map<String, String> chaincodeAddresses = new LinkedHashMap<>();
         private int blockSizeMax = 500;
         private long blockSizeBytesMax = 10L * 1024 * 1024;
-        private long batchTimeoutMs = 2;
+        private long batchTimeoutMs = 100;
         private long executeTimeoutMs = 30_000;
         private long chaincodeStartTimeoutMs = 60_000;
         private String tlsServerName = "peer0.devpeer.medtrace";
@@ -152,8 +152,10 @@ public interface DevPeer extends AutoCloseable {
         }
 
         /**
-         * Longest a transaction waits for companions while the committer is busy; default 2 ms. When the committer
-         * is idle a block is cut at once, so a lone transaction never waits for this timer.
+         * Longest a transaction waits for companions while the committer is busy; default 100 ms. When the committer
+         * is idle a block is cut at once, so a lone transaction never waits for this timer; while it is busy, the
+         * transactions that arrive gather into one block, cut when the committer is free (or the block is full, or
+         * this timeout passes), instead of many small blocks that each cost a signature and an index update.
          */
         public Builder batchTimeoutMs(final long millis) {
             this.batchTimeoutMs = millis;

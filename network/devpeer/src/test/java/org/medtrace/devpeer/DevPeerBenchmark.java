@@ -13,14 +13,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.medtrace.devpeer.crypto.P256;
+import org.medtrace.devpeer.crypto.P256Signers;
 
 /**
  * Drives a dev peer, started as a process of its own ({@link DevPeerMain}, as the gateway would reach it), with N
  * concurrent fabric-gateway clients in this JVM, and prints committed transactions per second, commit latency
  * percentiles, CPU per transaction of clients, peer and chaincode, and the latency of a lone submit on an idle peer.
  *
- * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (15),
- * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.workload} ({@code commission}:
+ * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (60: the
+ * JIT needs that long on a busy 2-core machine),
+ * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.sdkSigner} (false: the clients
+ * sign with {@link P256Signers}; true: with the SDK's {@link Signers}), {@code bench.workload} ({@code commission}:
  * the project's chaincode from {@code bench.chaincodeJar}, run as a child process, commissioning
  * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM).
  */
@@ -32,8 +39,10 @@ public final class DevPeerBenchmark {
     public static void main(final String[] args) throws Exception {
         final int clients = Integer.getInteger("bench.clients", 64);
         final int seconds = Integer.getInteger("bench.seconds", 20);
-        final int warmup = Integer.getInteger("bench.warmupSeconds", 15);
+        final int warmup = Integer.getInteger("bench.warmupSeconds", 60);
         final int channels = Integer.getInteger("bench.channels", 4);
+        // The SDK's own signer (JCA: BouncyCastle or the JDK) costs the clients about a millisecond per signature.
+        final boolean sdkSigner = Boolean.getBoolean("bench.sdkSigner");
         final BenchmarkWorkload workload = BenchmarkWorkload.named(System.getProperty("bench.workload", "asset"),
                 Integer.getInteger("bench.codesPerTx", 1));
         final String jar = workload.chaincode().equals(PeerFixture.CHAINCODE) ? ""
@@ -55,13 +64,16 @@ public final class DevPeerBenchmark {
                                 .toFile()).build()).overrideAuthority("peer0.devpeer.medtrace").build());
             }
             for (int i = 0; i < clients; i++) {
-                gateways.add(PeerFixture.gateway(connections.get(i % channels), identity));
+                gateways.add(PeerFixture.gateway(connections.get(i % channels), identity, sdkSigner
+                        ? Signers::newPrivateKeySigner
+                        : P256Signers::newPrivateKeySigner));
             }
             final Contract setup = gateways.get(0).getNetwork("medtrace").getContract(workload.chaincode());
             workload.setUp(setup);
             System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d connections to a peer process,"
-                    + " workload %s (%s)%n", clients, channels, workload.name(),
-                    jar.isEmpty() ? "test contract in the benchmark JVM" : jar + " as the peer's child process");
+                    + " workload %s (%s); clients sign with %s%n", clients, channels, workload.name(),
+                    jar.isEmpty() ? "test contract in the benchmark JVM" : jar + " as the peer's child process",
+                    sdkSigner ? "the SDK's Signers" : "P256Signers, " + P256.implementation());
             run(gateways, workload, warmup, false);
             lone(setup, workload);
             final long[] cpuBefore = cpuNanos(peer);
@@ -125,19 +137,31 @@ public final class DevPeerBenchmark {
 
     private static void lone(final Contract contract, final BenchmarkWorkload workload) throws Exception {
         final int samples = 100;
-        final long[] nanos = new long[samples];
+        final long[][] nanos = new long[4][samples];
         for (int i = 0; i < samples; i++) {
             final long start = System.nanoTime();
-            final Status status = workload.proposal(contract, -1, i).build().endorse().submitAsync().getStatus();
-            nanos[i] = System.nanoTime() - start;
+            final Transaction endorsed = workload.proposal(contract, -1, i).build().endorse();
+            final long submitting = System.nanoTime();
+            final SubmittedTransaction submitted = endorsed.submitAsync();
+            final long waiting = System.nanoTime();
+            final Status status = submitted.getStatus();
+            final long end = System.nanoTime();
+            nanos[0][i] = end - start;
+            nanos[1][i] = submitting - start;
+            nanos[2][i] = waiting - submitting;
+            nanos[3][i] = end - waiting;
             if (!status.isSuccessful()) {
                 throw new IllegalStateException("lone submit not valid: " + status.getCode());
             }
             TimeUnit.MILLISECONDS.sleep(10);
         }
-        Arrays.sort(nanos);
+        for (final long[] series : nanos) {
+            Arrays.sort(series);
+        }
         System.out.printf(Locale.ROOT, "lone submit (endorse + submit + commit status, idle peer, %d samples):"
-                + " p50 %.1f ms, p99 %.1f ms%n", samples, nanos[samples / 2] / 1e6, nanos[samples * 99 / 100] / 1e6);
+                + " p50 %.1f ms, p99 %.1f ms (p50 of the steps: endorse %.1f, submit %.1f, commit status %.1f ms)%n",
+                samples, nanos[0][samples / 2] / 1e6, nanos[0][samples * 99 / 100] / 1e6, nanos[1][samples / 2] / 1e6,
+                nanos[2][samples / 2] / 1e6, nanos[3][samples / 2] / 1e6);
     }
 
     private static Result run(final List<Gateway> gateways, final BenchmarkWorkload workload, final int seconds,

@@ -9,12 +9,15 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 
@@ -70,11 +73,17 @@ final class PeerFixture implements AutoCloseable {
     }
 
     static Gateway gateway(final ManagedChannel channel, final EnrolledIdentity identity) {
+        return gateway(channel, identity, Signers::newPrivateKeySigner);
+    }
+
+    /** A connected gateway whose signer is made by the given factory (the SDK's, or the dev peer's fast one). */
+    static Gateway gateway(final ManagedChannel channel, final EnrolledIdentity identity,
+            final Function<PrivateKey, Signer> signers) {
         try (Reader cert = Files.newBufferedReader(identity.certificatePem());
                 Reader key = Files.newBufferedReader(identity.privateKeyPem())) {
             return Gateway.newInstance()
                     .identity(new X509Identity(identity.mspId(), Identities.readX509Certificate(cert)))
-                    .signer(Signers.newPrivateKeySigner(Identities.readPrivateKey(key)))
+                    .signer(signers.apply(Identities.readPrivateKey(key)))
                     .hash(Hash.SHA256)
                     .connection(channel)
                     .evaluateOptions(options -> options.withDeadlineAfter(10, TimeUnit.SECONDS))

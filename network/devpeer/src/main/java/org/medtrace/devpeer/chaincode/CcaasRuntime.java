@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,11 @@ final class CcaasRuntime implements ChaincodeRuntime {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService reconnector = Executors.newSingleThreadExecutor(runnable -> {
+        final Thread thread = new Thread(runnable, "chaincode-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, Invocation> invocations = new ConcurrentHashMap<>();
     private volatile Connection connection;
     private volatile boolean closed;
@@ -73,12 +81,24 @@ final class CcaasRuntime implements ChaincodeRuntime {
     public CompletableFuture<ChaincodeResult> execute(final String channelId, final String txId,
             final SignedProposal proposal, final ChaincodeInput input, final Simulation simulation,
             final Duration timeout) {
-        final Connection current;
-        try {
-            current = ready();
-        } catch (final ChaincodeException e) {
-            return CompletableFuture.failedFuture(e);
+        final Connection current = connection;
+        if (current != null && current.isReady()) {
+            return executeOn(current, channelId, txId, proposal, input, simulation, timeout);
         }
+        // Connecting (and relaunching the process) can take up to the start timeout: not on the caller's thread,
+        // which may be a gRPC event loop.
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ready();
+            } catch (final ChaincodeException e) {
+                throw new CompletionException(e);
+            }
+        }, reconnector).thenCompose(ready -> executeOn(ready, channelId, txId, proposal, input, simulation, timeout));
+    }
+
+    private CompletableFuture<ChaincodeResult> executeOn(final Connection current, final String channelId,
+            final String txId, final SignedProposal proposal, final ChaincodeInput input, final Simulation simulation,
+            final Duration timeout) {
         final String key = channelId + txId;
         final Invocation invocation = new Invocation(name, channelId, txId, simulation, current);
         if (invocations.putIfAbsent(key, invocation) != null) {
@@ -162,6 +182,7 @@ final class CcaasRuntime implements ChaincodeRuntime {
         }
         invocations.values().forEach(invocation -> invocation.fail(new ChaincodeException("peer is shutting down")));
         timer.shutdownNow();
+        reconnector.shutdownNow();
         if (process != null) {
             process.stop();
         }
@@ -178,7 +199,9 @@ final class CcaasRuntime implements ChaincodeRuntime {
 
         Connection(final String address) {
             this.address = address;
-            this.channel = NettyChannelBuilder.forTarget(address).usePlaintext()
+            // gRPC delivers one stream's messages one at a time anyway, and handling one (a read from a snapshot,
+            // completing an endorsement) never blocks: the event loop does it, without a hand-off to a thread pool.
+            this.channel = NettyChannelBuilder.forTarget(address).usePlaintext().directExecutor()
                     .maxInboundMessageSize(MESSAGE_BYTES_MAX).build();
         }
 

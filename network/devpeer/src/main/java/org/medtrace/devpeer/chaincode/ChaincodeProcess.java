@@ -68,6 +68,10 @@ final class ChaincodeProcess {
         final String java = ProcessHandle.current().info().command().orElse("java");
         final ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", WRAPPER, jar.toString(), java,
                 Long.toString(ProcessHandle.current().pid())));
+        // The shim logs every invocation at INFO, which costs more than a simple transaction; an operator who wants
+        // those logs sets the variables in the peer's environment.
+        builder.environment().putIfAbsent("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING");
+        builder.environment().putIfAbsent("CORE_CHAINCODE_LOGGING_SHIM", "WARNING");
         builder.environment().putAll(environment);
         builder.environment().put("CHAINCODE_SERVER_ADDRESS", address);
         builder.environment().put("CORE_CHAINCODE_ID_NAME", packageId);

@@ -6,25 +6,39 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.medtrace.devpeer.identity.IdentityException.Reason;
 
 /**
- * The channel's MSPs: deserializes creators, checks that their certificates chain to their organisation's CA, and
- * verifies their signatures. Validated certificates are cached, signatures never are.
+ * The channel's MSPs: deserializes creators, checks that their certificates chain to their organisation's CA and
+ * are valid now, and verifies their signatures. Validated identities are cached ({@link IdentityCache}), signatures
+ * never are.
  */
 public final class MspRegistry {
-    /** Bound on the cache of validated certificates; it is cleared when full (clients are few, certificates reused). */
-    private static final int CACHE_ENTRIES_MAX = 10_000;
+    /** Identities whose validation is remembered: far more than the clients of one gateway, a few MB at most. */
+    static final int CACHE_ENTRIES_MAX = 10_000;
 
     private final Map<String, X509Certificate> roots;
-    private final Map<ByteString, Creator> validated = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final IdentityCache validated;
 
     /** Creates the registry from each MSP id's CA certificate. */
     public MspRegistry(final Map<String, X509Certificate> roots) {
+        this(roots, Clock.systemUTC(), CACHE_ENTRIES_MAX);
+    }
+
+    MspRegistry(final Map<String, X509Certificate> roots, final Clock clock, final int cacheEntriesMax) {
         this.roots = Map.copyOf(roots);
+        this.clock = clock;
+        this.validated = new IdentityCache(cacheEntriesMax, clock);
+    }
+
+    /** Identities cached now (for tests). */
+    int cachedIdentities() {
+        return validated.size();
     }
 
     /** True if the MSP id is one of the channel's organisations. */
@@ -68,16 +82,13 @@ public final class MspRegistry {
             throw new IdentityException(Reason.UNKNOWN_MSP, identity.getMspid(),
                     "MSP " + identity.getMspid() + " is not a member of the channel");
         }
-        final Creator creator = new Creator(identity.getMspid(), certificate(identity, root));
-        if (validated.size() >= CACHE_ENTRIES_MAX) {
-            validated.clear();
-        }
+        final Creator creator = new Creator(identity.getMspid(), certificate(identity, root, clock));
         validated.put(serializedIdentity, creator);
         return creator;
     }
 
-    private static X509Certificate certificate(final SerializedIdentity identity, final X509Certificate root)
-            throws IdentityException {
+    private static X509Certificate certificate(final SerializedIdentity identity, final X509Certificate root,
+            final Clock clock) throws IdentityException {
         final X509Certificate certificate;
         try {
             certificate = Pem.certificate(identity.getIdBytes().toByteArray());
@@ -90,7 +101,7 @@ public final class MspRegistry {
                 throw new GeneralSecurityException("issuer is not the MSP's CA");
             }
             certificate.verify(root.getPublicKey());
-            certificate.checkValidity();
+            certificate.checkValidity(Date.from(clock.instant()));
             if (certificate.getBasicConstraints() >= 0) {
                 throw new GeneralSecurityException("a CA certificate cannot sign transactions");
             }

@@ -24,6 +24,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.medtrace.devpeer.CertificateAuthority;
 import org.medtrace.devpeer.chaincode.ChaincodeException;
 import org.medtrace.devpeer.chaincode.ChaincodeRuntime;
+import org.medtrace.devpeer.crypto.P256;
 import org.medtrace.devpeer.identity.LocalCertificateAuthority;
 import org.medtrace.devpeer.identity.MspRegistry;
 import org.medtrace.devpeer.identity.SigningIdentity;
@@ -50,12 +51,11 @@ public final class PeerServer implements AutoCloseable {
     private final List<ChaincodeRuntime> chaincodes;
     private final Orderer orderer;
     private final ExecutorService streams;
-    private final ExecutorService calls;
     private final Server server;
 
     private PeerServer(final LocalCertificateAuthority certificateAuthority, final TlsMaterial tls,
             final String tlsServerName, final Ledger ledger, final List<ChaincodeRuntime> chaincodes,
-            final Orderer orderer, final ExecutorService streams, final ExecutorService calls, final Server server) {
+            final Orderer orderer, final ExecutorService streams, final Server server) {
         this.certificateAuthority = certificateAuthority;
         this.tls = tls;
         this.tlsServerName = tlsServerName;
@@ -63,7 +63,6 @@ public final class PeerServer implements AutoCloseable {
         this.chaincodes = chaincodes;
         this.orderer = orderer;
         this.streams = streams;
-        this.calls = calls;
         this.server = server;
     }
 
@@ -103,9 +102,6 @@ public final class PeerServer implements AutoCloseable {
                 settings.batchTimeoutMs, settings.queueMax);
         final ExecutorService streams = new ThreadPoolExecutor(0, STREAMS_MAX, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads("devpeer-stream"));
-        final int callThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        final ExecutorService calls = new ThreadPoolExecutor(callThreads, callThreads, 60, TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(), daemonThreads("devpeer-grpc"));
         final Endorser endorser = new Endorser(ledger, msps, endorsements, byName, settings.executeTimeout);
         final AtomicReference<String> address = new AtomicReference<>(settings.host + ":" + settings.port);
         final Errors errors = new Errors(address::get, peer.mspId());
@@ -117,17 +113,19 @@ public final class PeerServer implements AutoCloseable {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host, settings.port),
                     TlsServerCredentials.create(tls.serverCertificate().toFile(), tls.serverKey().toFile()))
                     .addService(gateway).addService(new DeliverService(ledger, msps, streams))
-                    .executor(calls).maxInboundMessageSize(MESSAGE_BYTES_MAX).build().start();
+                    // Unary handlers never block (endorsement completes from the chaincode stream, commit status
+                    // from the committer; streams get threads of their own): running them on the event loop saves
+                    // a thread hand-off per call.
+                    .directExecutor().maxInboundMessageSize(MESSAGE_BYTES_MAX).build().start();
         } catch (final IOException | RuntimeException e) {
             orderer.close();
             streams.shutdownNow();
-            calls.shutdownNow();
             throw e;
         }
         address.set(settings.host + ":" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort());
         LOG.info(() -> "dev peer for channel " + settings.channel + " listening on " + server.getListenSockets()
-                + " (block height " + ledger.height() + ")");
-        return new PeerServer(ca, tls, settings.tlsServerName, ledger, chaincodes, orderer, streams, calls, server);
+                + " (block height " + ledger.height() + "; ECDSA by " + P256.implementation() + ")");
+        return new PeerServer(ca, tls, settings.tlsServerName, ledger, chaincodes, orderer, streams, server);
     }
 
     private static void commitGenesis(final Ledger ledger, final String channel, final LocalCertificateAuthority ca,
@@ -212,7 +210,6 @@ public final class PeerServer implements AutoCloseable {
             server.shutdownNow();
         }
         streams.shutdownNow();
-        calls.shutdownNow();
         try {
             streams.awaitTermination(5, TimeUnit.SECONDS);
         } catch (final InterruptedException e) {
