@@ -47,8 +47,9 @@ public class IngestionRoute {
     ObjectMapper mapper;
 
     void register(@Observes final Router router) {
-        router.post(PATH).order(-10).handler(this::admit)
-                .handler(BodyHandler.create(false).setBodyLimit(ingestion.limits().bytesMax()))
+        // Two routes, because Vert.x wants a body handler first on its route: admission, then body and storage.
+        router.post(PATH).order(-10).handler(this::admit);
+        router.post(PATH).order(-9).handler(BodyHandler.create(false).setBodyLimit(ingestion.limits().bytesMax()))
                 .handler(this::ingest);
     }
 
