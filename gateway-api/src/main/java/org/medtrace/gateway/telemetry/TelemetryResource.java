@@ -114,12 +114,17 @@ public class TelemetryResource {
         return queries.verify(caller.caller(), proof);
     }
 
-    /** @param request a logger or a shipment @return what was closed and anchored */
+    /**
+     * @param request a logger or a shipment
+     * @return what was closed and anchored
+     * @throws LedgerException if the shipment cannot be read from the ledger
+     */
     @POST
     @Path("windows/close")
     @Operation(summary = "Close and anchor open windows now: a logger's, or every logger's of a shipment (before"
             + " receiving it)")
-    public List<TelemetryService.Closing> close(@NotNull final TelemetryViews.CloseRequest request) {
+    public List<TelemetryService.Closing> close(@NotNull final TelemetryViews.CloseRequest request)
+            throws LedgerException {
         if ((request.loggerId() == null) == (request.shipmentId() == null)) {
             throw ApiException.invalid("body", "name either loggerId or shipmentId");
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.telemetry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Startup;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerService;
 import org.medtrace.gateway.projection.Jdbc;
 import org.medtrace.gateway.web.ApiException;
@@ -51,6 +53,8 @@ public class TelemetryService {
     private final LedgerAnchoring anchoring;
     private final IngestionService ingestion;
     private final ScheduledExecutorService scheduler;
+    private final LedgerService ledger;
+    private final ObjectMapper mapper;
 
     /**
      * @param dataSource the database
@@ -66,6 +70,8 @@ public class TelemetryService {
             final ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.ingestion = ingestion;
+        this.ledger = ledger;
+        this.mapper = mapper;
         this.closer = new WindowCloser(dataSource, config, mapper);
         this.anchoring = new LedgerAnchoring(dataSource, writes, ledger.network().identities(), mapper);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -121,21 +127,30 @@ public class TelemetryService {
      * @param caller the shipment's sender or receiver, or a regulator
      * @param shipmentId the shipment
      * @return one entry per logger
+     * @throws LedgerException if the ledger cannot be read or does not know the shipment
      */
-    public List<Closing> closeShipment(final Caller caller, final String shipmentId) {
+    public List<Closing> closeShipment(final Caller caller, final String shipmentId) throws LedgerException {
+        final JsonNode shipment;
+        try {
+            shipment = mapper.readTree(ledger.client().evaluate(caller.identity(), "shipment:get",
+                    mapper.writeValueAsBytes(java.util.Map.of("id", shipmentId))));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the ledger answered with something that is not JSON", e);
+        }
+        final String from = shipment.path("from").asText();
+        final String to = shipment.path("to").asText();
+        if (!caller.mspId().equals(from) && !caller.mspId().equals(to) && !caller.isRegulator()) {
+            throw ApiException.forbidden("only the sender, the receiver or a regulator closes the windows of"
+                    + " shipment " + shipmentId);
+        }
+        // The ledger's shipment names its loggers (those associated with the goods when shipped or since).
+        final List<Closing> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            final Object[] shipment = Jdbc.first(c, "SELECT from_msp, to_msp FROM shipment WHERE id = ?",
-                    rs -> new Object[] {rs.getString(1), rs.getString(2)}, shipmentId)
-                    .orElseThrow(() -> ApiException.notFound("shipment", shipmentId));
-            if (!caller.mspId().equals(shipment[0]) && !caller.mspId().equals(shipment[1]) && !caller.isRegulator()) {
-                throw ApiException.forbidden("only the sender, the receiver or a regulator closes the windows of"
-                        + " shipment " + shipmentId);
-            }
-            final List<String> loggers = Jdbc.query(c, "SELECT logger_id FROM shipment_logger WHERE shipment_id = ?"
-                    + " ORDER BY logger_id LIMIT ?", rs -> rs.getString(1), shipmentId, SHIPMENT_LOGGERS_MAX);
-            final List<Closing> out = new ArrayList<>();
-            for (final String loggerId : loggers) {
-                final java.util.Optional<LoggerRef> logger = find(c, loggerId);
+            for (final JsonNode loggerId : shipment.path("loggers")) {
+                if (out.size() == SHIPMENT_LOGGERS_MAX) {
+                    break;
+                }
+                final java.util.Optional<LoggerRef> logger = find(c, loggerId.asText());
                 if (logger.isPresent()) {
                     out.add(closeNow(logger.get()));
                 }
