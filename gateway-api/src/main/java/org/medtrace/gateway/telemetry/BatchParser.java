@@ -95,7 +95,7 @@ final class BatchParser {
 
     private void reading(final JsonParser p, final ReadingBatch batch, final int index, final long line,
             final long nowMicros) throws IOException, MalformedBatchException {
-        String logger = null;
+        boolean loggerSeen = false;
         long seq = -1;
         long time = Long.MIN_VALUE;
         double celsius = Double.NaN;
@@ -109,9 +109,9 @@ final class BatchParser {
             final String field = p.currentName();
             final JsonToken value = p.nextToken();
             switch (field) {
-                case "loggerId" -> logger = text(p, value, index, line, field);
+                case "loggerId" -> loggerSeen = sameLogger(p, value, index, line, batch.loggerId());
                 case "seq" -> seq = sequence(p, value, index, line);
-                case "time" -> time = time(text(p, value, index, line, field), index, line, nowMicros);
+                case "time" -> time = time(p, value, index, line, nowMicros);
                 case "celsius" -> celsius = number(p, value, index, line, field, CELSIUS_MIN, CELSIUS_MAX);
                 case "humidity" -> humidity = value == JsonToken.VALUE_NULL ? Float.NaN
                         : (float) number(p, value, index, line, field, 0, 100);
@@ -122,11 +122,7 @@ final class BatchParser {
                         + " seq, time, celsius, humidity, battery, door)");
             }
         }
-        require(logger != null, index, line, "loggerId");
-        if (!logger.equals(batch.loggerId())) {
-            throw new MalformedBatchException(index, line, "loggerId", "is " + logger
-                    + ", but the credential is logger " + batch.loggerId() + "'s");
-        }
+        require(loggerSeen, index, line, "loggerId");
         require(seq >= 0, index, line, "seq");
         require(time != Long.MIN_VALUE, index, line, "time");
         require(!Double.isNaN(celsius), index, line, "celsius");
@@ -140,12 +136,23 @@ final class BatchParser {
         }
     }
 
-    private static String text(final JsonParser p, final JsonToken value, final int index, final long line,
-            final String field) throws IOException, MalformedBatchException {
+    /** Compares without making a string: this runs for every reading. */
+    private static boolean sameLogger(final JsonParser p, final JsonToken value, final int index, final long line,
+            final String expected) throws IOException, MalformedBatchException {
         if (value != JsonToken.VALUE_STRING) {
-            throw new MalformedBatchException(index, line, field, "must be a string");
+            throw new MalformedBatchException(index, line, "loggerId", "must be a string");
         }
-        return p.getText();
+        final char[] chars = p.getTextCharacters();
+        final int offset = p.getTextOffset();
+        boolean same = p.getTextLength() == expected.length();
+        for (int i = 0; same && i < expected.length(); i++) {
+            same = chars[offset + i] == expected.charAt(i);
+        }
+        if (!same) {
+            throw new MalformedBatchException(index, line, "loggerId", "is " + p.getText()
+                    + ", but the credential is logger " + expected + "'s");
+        }
+        return true;
     }
 
     private static long sequence(final JsonParser p, final JsonToken value, final int index, final long line)
@@ -183,28 +190,86 @@ final class BatchParser {
         };
     }
 
-    private long time(final String text, final int index, final long line, final long nowMicros)
-            throws MalformedBatchException {
-        final Instant instant;
-        try {
-            instant = Instant.parse(text);
-        } catch (DateTimeException e) {
-            throw new MalformedBatchException(index, line, "time", "\"" + text
-                    + "\" is not an ISO-8601 instant such as 2026-11-23T04:00:00Z");
+    private long time(final JsonParser p, final JsonToken value, final int index, final long line,
+            final long nowMicros) throws IOException, MalformedBatchException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new MalformedBatchException(index, line, "time", "must be a string");
         }
-        if (instant.getNano() % 1000 != 0) {
-            throw new MalformedBatchException(index, line, "time", "is more precise than a microsecond");
+        long micros = utcMicros(java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(),
+                p.getTextLength()));
+        if (micros == Long.MIN_VALUE) {
+            final String text = p.getText();
+            final Instant instant;
+            try {
+                instant = Instant.parse(text);
+            } catch (DateTimeException e) {
+                throw new MalformedBatchException(index, line, "time", "\"" + text
+                        + "\" is not an ISO-8601 instant such as 2026-11-23T04:00:00Z");
+            }
+            if (instant.getNano() % 1000 != 0) {
+                throw new MalformedBatchException(index, line, "time", "is more precise than a microsecond");
+            }
+            micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
         }
-        final long micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
         if (micros > nowMicros + FUTURE_SKEW_MICROS) {
-            throw new MalformedBatchException(index, line, "time", text + " lies more than 5 minutes ahead of the"
+            throw new MalformedBatchException(index, line, "time", p.getText() + " lies more than 5 minutes ahead of the"
                     + " gateway's clock");
         }
         if (micros < nowMicros - ageMicrosMax) {
-            throw new MalformedBatchException(index, line, "time", text + " is older than the oldest reading"
+            throw new MalformedBatchException(index, line, "time", p.getText() + " is older than the oldest reading"
                     + " accepted");
         }
         return micros;
+    }
+
+    /**
+     * The common form {@code YYYY-MM-DDTHH:MM:SS[.f{1,6}]Z} without the cost of {@link Instant#parse}; anything
+     * else (offsets, nanoseconds, invalid text) answers MIN_VALUE and goes through {@link Instant#parse}.
+     */
+    static long utcMicros(final CharSequence t) {
+        final int n = t.length();
+        if (n < 20 || n > 27 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return Long.MIN_VALUE;
+        }
+        final int year = digits(t, 0, 4);
+        final int month = digits(t, 5, 7);
+        final int day = digits(t, 8, 10);
+        final int hour = digits(t, 11, 13);
+        final int minute = digits(t, 14, 16);
+        final int second = digits(t, 17, 19);
+        int fraction = 0;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || n == 21) {
+                return Long.MIN_VALUE;
+            }
+            fraction = digits(t, 20, n - 1);
+            for (int i = n - 1; i < 26; i++) {
+                fraction = fraction < 0 ? fraction : fraction * 10;
+            }
+        } else if (t.charAt(19) != 'Z') {
+            return Long.MIN_VALUE;
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month)
+                .lengthOfMonth() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || fraction < 0) {
+            return Long.MIN_VALUE;
+        }
+        final long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + fraction;
+    }
+
+    /** @return the decimal digits t[from, to) as a number, or -1 if one is not a digit */
+    private static int digits(final CharSequence t, final int from, final int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            final char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static long line(final JsonParser p) {

@@ -86,6 +86,17 @@ final class ReadingBatch {
 
     /** @return the positions ordered by sequence number */
     int[] bySeq() {
+        boolean sorted = true;
+        for (int i = 1; i < size && sorted; i++) {
+            sorted = seq[i - 1] <= seq[i];
+        }
+        if (sorted) {
+            final int[] identity = new int[size];
+            for (int i = 0; i < size; i++) {
+                identity[i] = i;
+            }
+            return identity;
+        }
         final Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;

@@ -54,11 +54,11 @@ public interface TelemetryConfig {
     /** Ingestion keys. */
     interface Ingest {
         /** Batches stored at the same time (each holds one database connection while it is stored). */
-        @WithDefault("4")
+        @WithDefault("8")
         int workers();
 
         /** Batches waiting for a worker; beyond workers + queue the gateway answers 503 with Retry-After. */
-        @WithDefault("8")
+        @WithDefault("16")
         int queue();
 
         /** Readings in one batch. */
