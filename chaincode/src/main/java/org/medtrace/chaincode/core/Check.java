@@ -37,6 +37,7 @@ public final class Check {
     private static final Pattern GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int URI_LENGTH_MAX = 512;
+    private static final int BOOKMARK_LENGTH_MAX = 1024;
     private static final int DECIMAL_SCALE_MAX = 6;
     private static final int DECIMAL_PRECISION_MAX = 18;
 
@@ -87,6 +88,20 @@ public final class Check {
     /** @return an optional free-text field of at most {@link Limits#TEXT_LENGTH_MAX} characters */
     public static String optionalText(final String field, final String value) {
         return optionalText(field, value, Limits.TEXT_LENGTH_MAX);
+    }
+
+    /**
+     * @return an opaque bookmark the peer returned (it may hold any character, composite-key separators included),
+     *     at most 1024 characters; "" when absent
+     */
+    public static String bookmark(final String field, final String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > BOOKMARK_LENGTH_MAX) {
+            throw invalid(field, "is longer than " + BOOKMARK_LENGTH_MAX + " characters");
+        }
+        return value;
     }
 
     /** @return the client event id, 1..128 characters of {@code [A-Za-z0-9._:-]} */
@@ -141,11 +156,17 @@ public final class Check {
      */
     public static String identifier(final String field, final String value) {
         required(field, value);
+        String id;
         try {
-            return Identifier.parse(value).toString();
+            id = Identifier.parse(value).toString();
         } catch (InvalidIdentifierException e) {
             throw new FieldProblem(ErrorCode.INVALID_IDENTIFIER, field, e.getMessage());
         }
+        if (id.contains(Keys.MAX_CODE_POINT)) {
+            throw new FieldProblem(ErrorCode.INVALID_IDENTIFIER, field,
+                    "contains U+10FFFF, which ledger keys cannot hold");
+        }
+        return id;
     }
 
     /** @return the identifier as {@link #identifier}, or null when absent */
@@ -226,12 +247,12 @@ public final class Check {
             throw invalid(field, value.toPlainString() + " is out of range " + min.toPlainString() + ".."
                     + max.toPlainString());
         }
-        BigDecimal normal = value.stripTrailingZeros();
+        BigDecimal normal = Quantity.normal(value);
         if (normal.scale() > DECIMAL_SCALE_MAX || normal.precision() > DECIMAL_PRECISION_MAX) {
             throw invalid(field, value.toPlainString() + " has more than " + DECIMAL_SCALE_MAX
                     + " decimal places or " + DECIMAL_PRECISION_MAX + " digits");
         }
-        return normal.scale() < 0 ? normal.setScale(0) : normal;
+        return normal;
     }
 
     /** @return the decimal as {@link #decimal}, or null when absent */

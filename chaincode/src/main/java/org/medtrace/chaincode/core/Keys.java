@@ -2,7 +2,6 @@
 package org.medtrace.chaincode.core;
 
 import java.time.Instant;
-import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
 /**
  * The world-state keys (docs/chaincode-api.md, "Records"): composite keys, so that types never collide and range
@@ -44,12 +43,34 @@ public final class Keys {
     /** Key type of idempotency records. */
     public static final String CLIENT_EVENT = "clientEvent";
 
+    private static final char SEPARATOR = '\u0000';
+    /** U+10FFFF, which Fabric reserves as the end of composite-key ranges. */
+    static final String MAX_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
+
     private Keys() {
     }
 
-    /** @return the composite key of {@code type} and {@code attributes} */
+    /**
+     * Builds the composite key of {@code type} and {@code attributes}, equal to the shim's
+     * {@code new CompositeKey(type, attributes).toString()} but without compiling a regular expression per segment
+     * (the shim's validation), which dominated bulk commissioning.
+     *
+     * @return {@code U+0000 type U+0000 (attribute U+0000)*}
+     * @throws IllegalArgumentException if a segment holds U+0000 or U+10FFFF (request validation keeps them out)
+     */
     public static String of(final String type, final String... attributes) {
-        return new CompositeKey(type, attributes).toString();
+        StringBuilder key = new StringBuilder(64).append(SEPARATOR).append(segment(type)).append(SEPARATOR);
+        for (String attribute : attributes) {
+            key.append(segment(attribute)).append(SEPARATOR);
+        }
+        return key.toString();
+    }
+
+    private static String segment(final String segment) {
+        if (segment.indexOf(SEPARATOR) >= 0 || segment.contains(MAX_CODE_POINT)) {
+            throw new IllegalArgumentException("a composite key segment holds U+0000 or U+10FFFF: " + segment);
+        }
+        return segment;
     }
 
     /** @return the key of an anchor, which sorts a logger's anchors by window end */

@@ -33,6 +33,15 @@ public final class Refusal extends ChaincodeException {
         return new Refusal(Objects.requireNonNull(code, "code"), Objects.requireNonNull(message, "message"));
     }
 
+    /**
+     * A refusal is an expected business outcome, not a fault: it carries no stack trace, which keeps it cheap to
+     * throw and keeps the shim's error log (it logs every failed transaction) to the message.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** @return the stable error code */
     public ErrorCode code() {
         return code;

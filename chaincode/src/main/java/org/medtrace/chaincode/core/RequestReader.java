@@ -120,7 +120,10 @@ final class RequestReader {
                 return Refusal.of(ErrorCode.INVALID_ARGUMENT,
                         where + ": '" + format.getValue() + "' is not one of " + allowed);
             }
-            return Refusal.of(ErrorCode.INVALID_ARGUMENT, where + ": " + format.getOriginalMessage());
+            if (target == Instant.class || target == LocalDate.class) {
+                return Refusal.of(ErrorCode.INVALID_ARGUMENT, where + ": " + format.getOriginalMessage());
+            }
+            return Refusal.of(ErrorCode.INVALID_ARGUMENT, where + ": must be " + describe(target));
         }
         if (e instanceof MismatchedInputException mismatch) {
             return Refusal.of(ErrorCode.INVALID_ARGUMENT, where + ": must be " + describe(mismatch.getTargetType()));

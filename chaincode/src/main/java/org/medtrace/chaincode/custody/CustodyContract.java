@@ -2,7 +2,6 @@
 package org.medtrace.chaincode.custody;
 
 import org.hyperledger.fabric.contract.Context;
-import org.medtrace.chaincode.core.TraceabilityContract;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -10,6 +9,7 @@ import org.medtrace.chaincode.core.ErrorCode;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.model.Shipment;

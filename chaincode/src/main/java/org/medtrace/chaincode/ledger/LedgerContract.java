@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hyperledger.fabric.contract.Context;
-import org.medtrace.chaincode.core.TraceabilityContract;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -15,6 +14,7 @@ import org.medtrace.chaincode.core.ErrorCode;
 import org.medtrace.chaincode.core.Json;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
+import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 
 /** Ledger reads: one event by id, and the history of any record. */

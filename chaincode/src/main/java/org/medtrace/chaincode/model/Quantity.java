@@ -10,9 +10,22 @@ import java.math.BigDecimal;
  * @param uom the unit code
  */
 public record Quantity(BigDecimal value, String uom) {
-    /** @return this amount minus {@code other}'s amount, same unit */
-    public Quantity minus(final BigDecimal other) {
-        BigDecimal rest = value.subtract(other).stripTrailingZeros();
-        return new Quantity(rest.scale() < 0 ? rest.setScale(0) : rest, uom);
+    /** @return this amount minus {@code amount}, same unit, normalised */
+    public Quantity minus(final BigDecimal amount) {
+        return new Quantity(normal(value.subtract(amount)), uom);
+    }
+
+    /** @return this amount plus {@code amount}, same unit, normalised */
+    public Quantity plus(final BigDecimal amount) {
+        return new Quantity(normal(value.add(amount)), uom);
+    }
+
+    /**
+     * @return the amount without trailing zeros and never in exponent form (1E+1 becomes 10), so that equal amounts
+     *     encode to equal bytes
+     */
+    public static BigDecimal normal(final BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record Shipment(String id, String from, String to, List<String> codes, In
         if (loggers.contains(logger)) {
             return this;
         }
-        List<String> more = new java.util.ArrayList<>(loggers);
+        List<String> more = new ArrayList<>(loggers);
         more.add(logger);
         return new Shipment(id, from, to, codes, shippedAt, status, coldChainRequired, List.copyOf(more),
                 returnShipment, receivedCodes, destination, bizTransactions, reason, receivedAt);
@@ -40,7 +41,7 @@ public record Shipment(String id, String from, String to, List<String> codes, In
 
     /** @return a copy with more codes received */
     public Shipment withReceived(final List<String> received, final Instant at) {
-        List<String> all = new java.util.ArrayList<>(receivedCodes);
+        List<String> all = new ArrayList<>(receivedCodes);
         all.addAll(received);
         ShipmentStatus next = all.size() == codes.size() ? ShipmentStatus.RECEIVED
                 : ShipmentStatus.PARTIALLY_RECEIVED;

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A herbal processing run (炮制): 中药材 quantities in, 中药饮片 batches out, under key {@code ("transformation", id)}.
+ * A herbal processing run (炮制): 中药材 quantities in, 中药饮片 batches out, under key
+ * {@code ("transformation", id)}.
  *
  * @param id reference id (the 炮制 batch record)
  * @param processingMethod 炮制方法

@@ -14,6 +14,6 @@ record AnchorsRequest(String loggerId, Instant from, Instant to, Integer pageSiz
         }
         pageSize = pageSize == null ? Limits.PAGE_SIZE_DEFAULT
                 : Check.range("pageSize", pageSize, 1, Limits.PAGE_SIZE_MAX);
-        bookmark = bookmark == null || bookmark.isEmpty() ? "" : Check.text("bookmark", bookmark, 1024);
+        bookmark = Check.bookmark("bookmark", bookmark);
     }
 }

@@ -3,10 +3,12 @@ package org.medtrace.chaincode.telemetry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.medtrace.chaincode.core.ErrorCode;
 import org.medtrace.chaincode.core.Json;
 import org.medtrace.chaincode.core.Keys;
@@ -62,7 +64,7 @@ final class LoggerRules {
         }
         List<Unit> targets = Goods.units(tx, req.targets());
         for (int i = 0; i < targets.size(); i++) {
-            Goods.require(tx, targets.get(i), java.util.EnumSet.of(Requirement.ACTIVE_OR_IN_TRANSIT,
+            Goods.require(tx, targets.get(i), EnumSet.of(Requirement.ACTIVE_OR_IN_TRANSIT,
                     Requirement.CUSTODIAN));
             if (present.contains(targets.get(i).id())) {
                 throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "targets[" + i + "]: " + targets.get(i).id()
@@ -98,7 +100,7 @@ final class LoggerRules {
         DataLogger logger = Loggers.logger(tx, req.loggerId());
         Set<String> present = new HashSet<>();
         Loggers.associations(tx, logger.id()).forEach(a -> present.add(a.target()));
-        List<String> targets = req.targets() == null ? List.copyOf(new java.util.TreeSet<>(present)) : req.targets();
+        List<String> targets = req.targets() == null ? List.copyOf(new TreeSet<>(present)) : req.targets();
         if (targets.isEmpty()) {
             throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "targets: logger " + logger.id() + " is associated with "
                     + "nothing");
@@ -112,7 +114,7 @@ final class LoggerRules {
                         + " is not associated with logger " + logger.id());
             }
             if (!owner) {
-                Goods.require(tx, unit, java.util.EnumSet.of(Requirement.CUSTODIAN));
+                Goods.require(tx, unit, EnumSet.of(Requirement.CUSTODIAN));
             }
             units.add(unit);
         }

@@ -2,10 +2,10 @@
 package org.medtrace.chaincode.telemetry;
 
 import org.hyperledger.fabric.contract.Context;
-import org.medtrace.chaincode.core.TraceabilityContract;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.query.IdRequest;
 

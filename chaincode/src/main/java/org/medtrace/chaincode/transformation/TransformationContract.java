@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.transformation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -9,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
-import org.medtrace.chaincode.core.TraceabilityContract;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.medtrace.chaincode.batch.BatchSpec;
 import org.medtrace.chaincode.batch.Batches;
 import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.core.Json;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.event.Elements.QuantityElement;
@@ -76,7 +76,7 @@ public final class TransformationContract implements TraceabilityContract {
                         req.outputs().stream().map(o -> new QuantityElement(o.batch().id(), o.quantity().value(),
                                 o.quantity().uom())).toList())
                 .classes(Goods.productIds(inputs), Goods.batchIds(inputs))
-                .details(org.medtrace.chaincode.core.Json.object().put("processingMethod", req.processingMethod()))
+                .details(Json.object().put("processingMethod", req.processingMethod()))
                 .record();
         for (int i = 0; i < inputs.size(); i++) {
             Unit unit = inputs.get(i);
@@ -91,8 +91,8 @@ public final class TransformationContract implements TraceabilityContract {
         List<SourceLot> outputs = new ArrayList<>();
         for (int i = 0; i < req.outputs().size(); i++) {
             TransformRequest.Output output = req.outputs().get(i);
-            batches.add(Batches.register(tx, withMethod(output, req.processingMethod()), "outputs[" + i + "].batch.",
-                    sourceLots));
+            String field = "outputs[" + i + "].batch.";
+            batches.add(Batches.register(tx, withMethod(output, req.processingMethod()), field, sourceLots));
             outputs.add(new SourceLot(output.batch().id(), output.quantity()));
         }
         tx.state().put(Keys.of(Keys.TRANSFORMATION, req.transformationId()), new Transformation(
@@ -133,9 +133,8 @@ public final class TransformationContract implements TraceabilityContract {
             Quantity quantity = inputs.get(i).quantity();
             String key = units.get(i).batchId() + "\u0000" + quantity.uom();
             SourceLot earlier = lots.get(key);
-            BigDecimal sum = earlier == null ? quantity.value() : earlier.quantity().value().add(quantity.value());
-            lots.put(key, new SourceLot(units.get(i).batchId(), new Quantity(sum.stripTrailingZeros().scale() < 0
-                    ? sum.stripTrailingZeros().setScale(0) : sum.stripTrailingZeros(), quantity.uom())));
+            lots.put(key, new SourceLot(units.get(i).batchId(), earlier == null ? quantity
+                    : earlier.quantity().plus(quantity.value())));
         }
         return List.copyOf(lots.values());
     }

@@ -10,6 +10,6 @@ record ChildrenRequest(String parent, Integer pageSize, String bookmark) {
         parent = Check.identifier("parent", parent);
         pageSize = pageSize == null ? Limits.PAGE_SIZE_DEFAULT
                 : Check.range("pageSize", pageSize, 1, Limits.PAGE_SIZE_MAX);
-        bookmark = bookmark == null || bookmark.isEmpty() ? "" : Check.text("bookmark", bookmark, 1024);
+        bookmark = Check.bookmark("bookmark", bookmark);
     }
 }

@@ -24,7 +24,7 @@ public final class MedtraceMain {
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final String DATA_DIRECTORY = "medtrace.data-directory";
 
-    private MedtraceMain() {
+    MedtraceMain() {
     }
 
     /**

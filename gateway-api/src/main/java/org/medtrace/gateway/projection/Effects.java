@@ -23,19 +23,28 @@ final class Effects {
     void apply(final Connection c, final Proof proof, final EpcisEvent e, final List<Subject> subjects)
             throws SQLException {
         final String transaction = e.transaction().orElse("");
+        // One transaction may write several kinds of event (a transformation registers its output batches, a
+        // dispense unpacks implicitly), so the event's own type and step decide first.
+        if ("creating_class_instance".equals(e.bizStep().orElse(""))) {
+            if ("product:register".equals(transaction)) {
+                product(c, proof, e);
+            } else {
+                batch(c, proof, e);
+            }
+            return;
+        }
+        if ("AggregationEvent".equals(e.type())) {
+            aggregation(c, proof, e);
+            return;
+        }
         switch (transaction) {
-            case "product:register" -> product(c, proof, e);
-            case "batch:register" -> batch(c, proof, e);
             case "batch:recordLotRelease" -> lotRelease(c, proof, e);
             case "unit:commission", "unit:commissionContainers" -> commission(c, proof, e);
-            case "aggregation:pack", "aggregation:unpack" -> aggregation(c, proof, e);
             case "transformation:transform" -> transformation(c, proof, e);
             case "recall:create" -> recall(c, proof, e);
             default -> {
                 if (transaction.startsWith("telemetry:")) {
                     telemetry.apply(c, proof, e, subjects);
-                } else if ("AggregationEvent".equals(e.type())) {
-                    aggregation(c, proof, e); // an implicit unpack inside another transaction
                 } else {
                     custody.apply(c, proof, e, subjects);
                 }

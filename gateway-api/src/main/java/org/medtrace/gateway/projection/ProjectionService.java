@@ -49,7 +49,9 @@ public class ProjectionService {
     private long lastBlock = -1;
     private final Set<String> lastBlockTxIds = new HashSet<>();
     private volatile boolean connected;
+    private volatile String lastError;
     private volatile Long rebuildTargetBlock;
+    private volatile String rebuildTargetTxId;
 
     private volatile boolean running;
     private Thread worker;
@@ -91,6 +93,11 @@ public class ProjectionService {
         }
     }
 
+    /** @return the error that stops the projection right now, if any */
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
     /**
      * Waits until a committed transaction is in the read model.
      *
@@ -126,7 +133,8 @@ public class ProjectionService {
             Jdbc.update(c, "TRUNCATE " + READ_MODEL_TABLES + " RESTART IDENTITY");
             Checkpoint.reset(c);
             c.commit();
-            rebuildTargetBlock = before.blockNumber();
+            rebuildTargetTxId = before.txId().orElse(null);
+            rebuildTargetBlock = before.txId().isPresent() ? before.blockNumber() : null;
             LOG.info(() -> "rebuilding the read model from block 0 up to block " + before.blockNumber());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset the read model", e);
@@ -172,7 +180,11 @@ public class ProjectionService {
                 follow();
             } catch (RuntimeException | SQLException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "projection interrupted, reconnecting: " + e.getMessage(), e);
+                    final String error = String.valueOf(e.getMessage());
+                    if (!error.equals(lastError)) {
+                        LOG.log(Level.WARNING, "projection interrupted, retrying: " + error, e);
+                    }
+                    lastError = error;
                 }
             } finally {
                 connected = false;
@@ -223,6 +235,7 @@ public class ProjectionService {
                 throw e;
             }
         }
+        lastError = null;
         synchronized (progress) {
             if (event.blockNumber() != lastBlock) {
                 lastBlockTxIds.clear();
@@ -230,7 +243,8 @@ public class ProjectionService {
             }
             lastBlockTxIds.add(event.transactionId());
             final Long target = rebuildTargetBlock;
-            if (target != null && lastBlock >= target) {
+            if (target != null && (lastBlock > target || lastBlock == target
+                    && lastBlockTxIds.contains(rebuildTargetTxId))) {
                 rebuildTargetBlock = null;
                 LOG.info("read model rebuilt up to block " + lastBlock);
             }

@@ -181,6 +181,21 @@ public class MasterData {
                 + " AND e.valid_to IS NULL) AS parent FROM unit u WHERE u.code = ?", MasterData::unit, code);
     }
 
+    /**
+     * @param c connection
+     * @param batchId batch
+     * @param after codes after this one (exclusive)
+     * @param limit most rows
+     * @return the batch's units in code order
+     * @throws SQLException on a database error
+     */
+    public List<UnitView> unitsOfBatch(final Connection c, final String batchId, final String after, final int limit)
+            throws SQLException {
+        return Jdbc.query(c, "SELECT u.*, (SELECT parent FROM aggregation_edge e WHERE e.child = u.code"
+                + " AND e.valid_to IS NULL) AS parent FROM unit u WHERE u.batch_id = ? AND u.code > ?"
+                + " ORDER BY u.code LIMIT ?", MasterData::unit, batchId, after, limit);
+    }
+
     /** @param id shipment id @return the shipment @throws ApiException 404 naming it */
     public ShipmentView shipment(final String id) {
         return read(c -> Jdbc.first(c, "SELECT * FROM shipment WHERE id = ?", MasterData::shipment, id))

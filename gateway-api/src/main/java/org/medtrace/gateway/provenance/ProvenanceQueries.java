@@ -90,29 +90,72 @@ final class ProvenanceQueries {
     }
 
     /**
-     * Temperature of a leg: anchors of the shipment's loggers and of loggers associated with the goods, or with a
-     * container while the goods were in it, during the leg.
+     * A logger associated with a code for a time.
+     *
+     * @param loggerId the logger
+     * @param target the code
+     * @param from since
+     * @param to until (null: still)
      */
-    static Views.Temperature temperature(final Connection c, final MasterData.ShipmentView leg,
-            final List<Containment> goods) throws SQLException {
+    record Association(String loggerId, String target, Instant from, Instant to) {
+    }
+
+    /** Every logger association of the given codes, over all time (one query for all legs). */
+    static List<Association> associations(final Connection c, final Collection<String> codes) throws SQLException {
+        return Jdbc.query(c, "SELECT logger_id, target, valid_from, valid_to FROM logger_association"
+                + " WHERE target = ANY(?) ORDER BY valid_from LIMIT ?", rs -> new Association(rs.getString(1),
+                rs.getString(2), Jdbc.instant(rs, "valid_from"), Jdbc.instant(rs, "valid_to")), codes, ROWS_MAX);
+    }
+
+    /** The loggers recorded on each shipment (one query for all legs). */
+    static java.util.Map<String, List<String>> shipmentLoggers(final Connection c, final Collection<String> ids)
+            throws SQLException {
+        final java.util.Map<String, List<String>> byShipment = new java.util.HashMap<>();
+        for (final String[] row : Jdbc.query(c, "SELECT shipment_id, logger_id FROM shipment_logger"
+                + " WHERE shipment_id = ANY(?)", rs -> new String[] {rs.getString(1), rs.getString(2)}, ids)) {
+            byShipment.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+        }
+        return byShipment;
+    }
+
+    /**
+     * The loggers that covered goods during a leg: those recorded on the shipment, and those associated with the
+     * goods, or with a container while the goods were in it, at some time during the leg.
+     */
+    static List<String> legLoggers(final MasterData.ShipmentView leg, final List<String> recorded,
+            final List<Containment> goods, final List<Association> associations) {
         final Instant from = leg.shippedAt();
         final Instant to = leg.receivedAt() == null ? Instant.now() : leg.receivedAt();
-        final java.util.Set<String> found = new java.util.TreeSet<>(Jdbc.query(c, "SELECT logger_id FROM"
-                + " shipment_logger WHERE shipment_id = ?", rs -> rs.getString(1), leg.id()));
+        final java.util.Set<String> found = new java.util.TreeSet<>(recorded);
         for (final Containment containment : goods) {
-            final Instant start = containment.from() == null || containment.from().isBefore(from)
-                    ? from : containment.from();
-            final Instant end = containment.to() == null || containment.to().isAfter(to) ? to : containment.to();
-            if (start.isBefore(end)) {
-                found.addAll(Jdbc.query(c, "SELECT logger_id FROM logger_association WHERE target = ?"
-                        + " AND valid_from < ? AND COALESCE(valid_to, 'infinity') > ?", rs -> rs.getString(1),
-                        containment.code(), end, start));
+            final Instant start = later(from, containment.from());
+            final Instant end = earlier(to, containment.to());
+            for (final Association association : associations) {
+                if (association.target().equals(containment.code())
+                        && later(start, association.from()).isBefore(earlier(end, association.to()))) {
+                    found.add(association.loggerId());
+                }
             }
         }
-        final List<String> loggers = List.copyOf(found);
+        return List.copyOf(found);
+    }
+
+    private static Instant later(final Instant a, final Instant b) {
+        return b == null || b.isBefore(a) ? a : b;
+    }
+
+    private static Instant earlier(final Instant a, final Instant b) {
+        return b == null || b.isAfter(a) ? a : b;
+    }
+
+    /** Temperature of a leg from the anchored windows of its loggers; null when no logger covered it. */
+    static Views.Temperature temperature(final Connection c, final MasterData.ShipmentView leg,
+            final List<String> loggers) throws SQLException {
         if (loggers.isEmpty()) {
             return null;
         }
+        final Instant from = leg.shippedAt();
+        final Instant to = leg.receivedAt() == null ? Instant.now() : leg.receivedAt();
         final List<Views.Anchor> anchors = Jdbc.query(c, "SELECT * FROM telemetry_anchor WHERE logger_id = ANY(?)"
                 + " AND window_start < ? AND window_end > ? ORDER BY window_start, logger_id LIMIT ?",
                 rs -> new Views.Anchor(rs.getString("logger_id"), Jdbc.instant(rs, "window_start"),

@@ -143,8 +143,13 @@ public class ProvenanceService {
         if (shipmentIds.isEmpty()) {
             return legs;
         }
+        final List<String> codes = goods.stream().map(ProvenanceQueries.Containment::code).toList();
+        final List<ProvenanceQueries.Association> associations = ProvenanceQueries.associations(c, codes);
+        final java.util.Map<String, List<String>> recorded = ProvenanceQueries.shipmentLoggers(c, shipmentIds);
         for (final MasterData.ShipmentView shipment : ProvenanceQueries.shipments(c, shipmentIds)) {
-            legs.add(new Views.Leg(shipment, ProvenanceQueries.temperature(c, shipment, goods)));
+            final List<String> loggers = ProvenanceQueries.legLoggers(shipment,
+                    recorded.getOrDefault(shipment.id(), List.of()), goods, associations);
+            legs.add(new Views.Leg(shipment, ProvenanceQueries.temperature(c, shipment, loggers)));
         }
         return legs;
     }

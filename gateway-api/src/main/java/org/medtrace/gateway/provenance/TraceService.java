@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,12 +80,8 @@ public class TraceService {
                     + " JOIN trace_event_unit teu ON teu.code = u.code JOIN trace_event te ON te.seq = teu.event_seq"
                     + " WHERE u.batch_id = ? AND te.biz_step = 'shipping' AND te.shipment_id IS NOT NULL LIMIT ?",
                     rs -> rs.getString(1), batchId, ProvenanceQueries.ROWS_MAX);
-            final List<MasterData.UnitView> units = new ArrayList<>();
-            for (final String code : Jdbc.query(c, "SELECT code FROM unit WHERE batch_id = ? AND code > ?"
-                    + " ORDER BY code LIMIT ?", rs -> rs.getString(1), batchId, after == null ? "" : after,
-                    pageSize + 1)) {
-                masterData.unit(c, code).ifPresent(units::add);
-            }
+            final List<MasterData.UnitView> units = masterData.unitsOfBatch(c, batchId, after == null ? "" : after,
+                    pageSize + 1);
             final String next = units.size() > pageSize ? units.get(pageSize - 1).code() : null;
             return new ForwardTrace(batchId, holdings, ProvenanceQueries.shipments(c, shipmentIds),
                     units.subList(0, Math.min(pageSize, units.size())), next, derived(c, batchId));

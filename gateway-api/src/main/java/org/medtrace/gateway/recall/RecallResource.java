@@ -3,13 +3,14 @@ package org.medtrace.gateway.recall;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,17 +48,16 @@ public class RecallResource {
 
     /** @param id recall id @return the recall */
     @GET
-    @Path("{id: .+}")
     @Operation(summary = "A recall")
-    public RecallService.RecallView get(@PathParam("id") final String id) {
+    public RecallService.RecallView get(@QueryParam("recallId") @NotBlank final String id) {
         return recalls.get(id);
     }
 
     /** @param id recall id @return its scope */
     @GET
-    @Path("{id: .+}/scope")
+    @Path("scope")
     @Operation(summary = "Scope of a recall: current holders with quantities, units in transit, units dispensed")
-    public RecallService.Scope scope(@PathParam("id") final String id) {
+    public RecallService.Scope scope(@QueryParam("recallId") @NotBlank final String id) {
         return recalls.scope(caller.caller(), id);
     }
 }

@@ -12,10 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.auth.CallerContext;
+import org.medtrace.gateway.web.Params;
 
 /** Regulator queries (role regulator). */
 @Path("/api/v1/regulator")
@@ -32,8 +32,8 @@ public class RegulatorResource {
      * @param productId product
      * @param batchId batch
      * @param organization MSP id
-     * @param from from (ISO instant)
-     * @param to to (ISO instant)
+     * @param from from (ISO-8601 date-time)
+     * @param to to (ISO-8601 date-time)
      * @param bizStep CBV bizStep
      * @param after cursor
      * @param pageSize page size
@@ -46,12 +46,12 @@ public class RegulatorResource {
             @QueryParam("productId") @Size(max = 255) final String productId,
             @QueryParam("batchId") @Size(max = 255) final String batchId,
             @QueryParam("organization") @Pattern(regexp = "[A-Za-z0-9.-]{1,64}") final String organization,
-            @QueryParam("from") final Instant from, @QueryParam("to") final Instant to,
+            @QueryParam("from") final String from, @QueryParam("to") final String to,
             @QueryParam("bizStep") @Pattern(regexp = "[a-z_]{1,64}") final String bizStep,
             @QueryParam("after") @Min(0) final Long after,
             @QueryParam("pageSize") @DefaultValue("100") @Min(1) @Max(1000) final int pageSize) {
         return regulator.events(caller.caller(), new RegulatorService.EventQuery(productId, batchId, organization,
-                from, to, bizStep, after, pageSize));
+                Params.instant(from, "from"), Params.instant(to, "to"), bizStep, after, pageSize));
     }
 
     /**
@@ -67,9 +67,10 @@ public class RegulatorResource {
     @Operation(summary = "Alerts: duplicate dispense, scan after dispense or destruction, unknown codes")
     public RegulatorService.Page<RegulatorService.AlertRow> alerts(
             @QueryParam("kind") @Pattern(regexp = "[A-Z_]{1,64}") final String kind,
-            @QueryParam("from") final Instant from, @QueryParam("to") final Instant to,
+            @QueryParam("from") final String from, @QueryParam("to") final String to,
             @QueryParam("after") @Min(0) final Long after,
             @QueryParam("pageSize") @DefaultValue("100") @Min(1) @Max(1000) final int pageSize) {
-        return regulator.alerts(caller.caller(), kind, from, to, after, pageSize);
+        return regulator.alerts(caller.caller(), kind, Params.instant(from, "from"), Params.instant(to, "to"), after,
+                pageSize);
     }
 }

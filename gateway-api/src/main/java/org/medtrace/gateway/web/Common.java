@@ -15,7 +15,7 @@ public final class Common {
     public static final int CODES_MAX = 10_000;
 
     /** Longest free text field. */
-    public static final int TEXT_MAX = 1_000;
+    public static final int TEXT_MAX = 512;
 
     /** A reference the caller names a ledger record by (shipment, hold, recall, transformation, excursion). */
     public static final String ID_PATTERN = "[A-Za-z0-9._:/-]{1,128}";

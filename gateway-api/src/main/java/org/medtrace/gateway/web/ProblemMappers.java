@@ -3,6 +3,9 @@ package org.medtrace.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -84,7 +87,8 @@ public class ProblemMappers {
     }
 
     /** @param e malformed JSON or a wrong type @return 400 naming the field */
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+        InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response json(final JsonProcessingException e) {
         String field = "body";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -113,6 +117,17 @@ public class ProblemMappers {
         };
         return Problem.response(status, code, ErrorCodes.title(code),
                 status >= 500 ? "internal error" : e.getMessage(), null, null).build();
+    }
+
+    /** @param e anything unexpected @return 500 without internals; the cause is logged */
+    @ServerExceptionMapper
+    public Response unexpected(final RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
+            return web(web);
+        }
+        LOG.log(Level.SEVERE, "unexpected error", e);
+        return Problem.response(500, "INTERNAL_ERROR", "Internal error", "internal error; see the gateway's log",
+                null, null).build();
     }
 
     private static String path(final List<JsonMappingException.Reference> references) {

@@ -106,6 +106,15 @@ class ReadModelProjectionTest {
     }
 
     @Test
+    void past_its_expiry_date_a_genuine_unit_scans_expired() {
+        final VerificationService later = new VerificationService(masterData, new AlertService(database),
+                Clock.fixed(Instant.parse("2029-11-01T00:00:00Z"), ZoneOffset.UTC));
+        final VerificationService.Result result = later.verify(CDC, VaccineStory.UNITS.get(2));
+        assertThat(result.verdict()).isEqualTo(Verdict.EXPIRED);
+        assertThat(result.reason()).contains("2029-10-31");
+    }
+
+    @Test
     void an_unknown_code_is_a_404_naming_it_and_garbage_is_a_400() {
         assertThatThrownBy(() -> provenance.unit("88.118.8866/NOPE"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

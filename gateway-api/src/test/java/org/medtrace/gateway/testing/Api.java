@@ -62,6 +62,12 @@ public final class Api {
         return "(00)" + data + Gs1CheckDigit.compute(data);
     }
 
+    /** @return a random GTIN-14 with a valid check digit */
+    public static String gtin() {
+        final String data = "069" + digits(10);
+        return data + Gs1CheckDigit.compute(data);
+    }
+
     /** @param elementString "(00)&lt;18 digits&gt;" @return the identifier the gateway names it by */
     public static String ssccIdentifier(final String elementString) {
         return "88.118.8866/00." + elementString.substring(4);

@@ -34,6 +34,7 @@ public final class SyntheticLedger {
     private final Projector projector = new Projector(mapper);
     private final List<Tx> log = new ArrayList<>();
     private long block;
+    private boolean keepLog = true;
 
     /** @param dataSource the read model */
     public SyntheticLedger(final DataSource dataSource) {
@@ -52,6 +53,16 @@ public final class SyntheticLedger {
      * @return the transaction
      */
     public Tx commit(final Event... events) {
+        return commit(List.of(events));
+    }
+
+    /**
+     * Commits one transaction with the given events.
+     *
+     * @param events its events
+     * @return the transaction
+     */
+    public Tx commit(final List<Event> events) {
         final String txId = sha256("tx-" + (block + 1) + "-" + System.identityHashCode(this));
         final ObjectNode payload = mapper.createObjectNode().put("txId", txId);
         final ArrayNode array = payload.putArray("events");
@@ -60,8 +71,20 @@ public final class SyntheticLedger {
         }
         final Tx tx = new Tx(++block, txId, payload.toString().getBytes(StandardCharsets.UTF_8));
         project(dataSource, tx);
-        log.add(tx);
+        if (keepLog) {
+            log.add(tx);
+        }
         return tx;
+    }
+
+    /**
+     * @param first the block number of the next transaction
+     * @return this, not keeping a log (for bulk loads)
+     */
+    public SyntheticLedger continueAt(final long first) {
+        this.block = first - 1;
+        this.keepLog = false;
+        return this;
     }
 
     /** @return every transaction fed so far, in order */
@@ -164,12 +187,12 @@ public final class SyntheticLedger {
 
         /** @return the ilmd object to fill */
         public ObjectNode ilmd() {
-            return json.with("ilmd");
+            return json.withObject("ilmd");
         }
 
         /** @return the details object to fill */
         public ObjectNode details() {
-            return medtrace.with("details");
+            return medtrace.withObject("details");
         }
 
         /** @return the sensorElementList to fill */

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -40,7 +40,7 @@ final class CcaasRuntime implements ChaincodeRuntime {
     private final Supplier<String> addressSupplier;
     private final ChaincodeProcess process;
     private final Duration startTimeout;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         final Thread thread = new Thread(runnable, "chaincode-timeouts");
         thread.setDaemon(true);
         return thread;
@@ -56,6 +56,7 @@ final class CcaasRuntime implements ChaincodeRuntime {
         this.addressSupplier = addressSupplier;
         this.process = process;
         this.startTimeout = startTimeout;
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -84,9 +85,13 @@ final class CcaasRuntime implements ChaincodeRuntime {
             return CompletableFuture.failedFuture(new ChaincodeException("txid: " + txId + "(" + channelId
                     + ") exists: a transaction with this id is already executing"));
         }
-        invocation.result().whenComplete((result, error) -> invocations.remove(key, invocation));
-        timer.schedule(() -> invocation.fail(new ChaincodeException("timeout expired while executing transaction")),
+        final ScheduledFuture<?> timeoutTask = timer.schedule(() -> invocation.fail(
+                new ChaincodeException("timeout expired while executing transaction")),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
+        invocation.result().whenComplete((result, error) -> {
+            invocations.remove(key, invocation);
+            timeoutTask.cancel(false);
+        });
         current.send(ChaincodeMessage.newBuilder().setType(ChaincodeMessage.Type.TRANSACTION)
                 .setTimestamp(now()).setPayload(input.toByteString()).setTxid(txId).setChannelId(channelId)
                 .setProposal(proposal).build());

@@ -7,10 +7,12 @@ import java.security.cert.X509Certificate;
 public final class Creator {
     private final String mspId;
     private final X509Certificate certificate;
+    private final Crypto.Verifier verifier;
 
     Creator(final String mspId, final X509Certificate certificate) {
         this.mspId = mspId;
         this.certificate = certificate;
+        this.verifier = Crypto.verifier(certificate.getPublicKey());
     }
 
     /** The organisation. */
@@ -25,6 +27,6 @@ public final class Creator {
 
     /** True if the signature is a valid low-S ECDSA-SHA256 signature of this identity over the data. */
     public boolean verify(final byte[] data, final byte[] signature) {
-        return Crypto.verify(certificate.getPublicKey(), data, signature);
+        return verifier.verify(data, signature);
     }
 }

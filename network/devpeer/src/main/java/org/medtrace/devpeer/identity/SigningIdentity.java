@@ -12,14 +12,16 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 public final class SigningIdentity {
     private final String mspId;
     private final X509Certificate certificate;
-    private final PrivateKey key;
+    private final Crypto.Signer signer;
+    private final Crypto.Verifier verifier;
     private final ByteString serialized;
 
     /** Creates the identity from its certificate and key. */
     public SigningIdentity(final String mspId, final X509Certificate certificate, final PrivateKey key) {
         this.mspId = Objects.requireNonNull(mspId, "mspId");
         this.certificate = Objects.requireNonNull(certificate, "certificate");
-        this.key = Objects.requireNonNull(key, "key");
+        this.signer = Crypto.signer(Objects.requireNonNull(key, "key"));
+        this.verifier = Crypto.verifier(certificate.getPublicKey());
         this.serialized = SerializedIdentity.newBuilder()
                 .setMspid(mspId)
                 .setIdBytes(ByteString.copyFrom(Pem.encode(certificate), StandardCharsets.US_ASCII))
@@ -45,7 +47,7 @@ public final class SigningIdentity {
     /** A low-S ECDSA-SHA256 signature over the concatenated parts. */
     public byte[] sign(final byte[]... parts) {
         if (parts.length == 1) {
-            return Crypto.sign(key, parts[0]);
+            return signer.sign(parts[0]);
         }
         int length = 0;
         for (final byte[] part : parts) {
@@ -57,12 +59,12 @@ public final class SigningIdentity {
             System.arraycopy(part, 0, data, offset, part.length);
             offset += part.length;
         }
-        return Crypto.sign(key, data);
+        return signer.sign(data);
     }
 
-    /** The PEM text of the certificate, for configuration and diagnostics. */
-    public String certificatePem() {
-        return Pem.encode(certificate);
+    /** True if the signature is this identity's valid low-S signature over the data. */
+    public boolean verify(final byte[] data, final byte[] signature) {
+        return verifier.verify(data, signature);
     }
 
     @Override

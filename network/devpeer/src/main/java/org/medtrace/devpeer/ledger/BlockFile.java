@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -30,8 +31,15 @@ final class BlockFile implements Closeable {
     }
 
     static BlockFile open(final Path file) throws IOException {
+        final boolean created = !Files.exists(file);
         final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        if (created) {
+            // The new file's directory entry must survive a machine crash too, not only its contents.
+            try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+        }
         return new BlockFile(channel, channel.size());
     }
 

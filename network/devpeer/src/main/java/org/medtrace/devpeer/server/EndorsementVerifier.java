@@ -47,7 +47,7 @@ final class EndorsementVerifier {
             final ByteString digest = ByteString.copyFrom(Crypto.sha256(data));
             final ByteString remembered = signed.remove(digest);
             if (endorsement.getSignature().equals(remembered)
-                    || Crypto.verify(peer.certificate().getPublicKey(), data, endorsement.getSignature().toByteArray())) {
+                    || peer.verify(data, endorsement.getSignature().toByteArray())) {
                 return true;
             }
         }

@@ -177,11 +177,6 @@ final class Orderer implements AutoCloseable {
         }
     }
 
-    /** True if the ledger failed and nothing more can be committed. */
-    String failure() {
-        return failure;
-    }
-
     @Override
     public void close() {
         lock.lock();

@@ -124,6 +124,7 @@ public final class PeerServer implements AutoCloseable {
             calls.shutdownNow();
             throw e;
         }
+        address.set(settings.host + ":" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort());
         LOG.info(() -> "dev peer for channel " + settings.channel + " listening on " + server.getListenSockets()
                 + " (block height " + ledger.height() + ")");
         return new PeerServer(ca, tls, settings.tlsServerName, ledger, chaincodes, orderer, streams, calls, server);

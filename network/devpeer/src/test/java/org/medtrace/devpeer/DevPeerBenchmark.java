@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.devpeer;
+
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.Status;
+
+/**
+ * Drives a dev peer, started as a process of its own ({@link DevPeerMain}, as the gateway would reach it), with N
+ * concurrent fabric-gateway clients in this JVM, and prints committed transactions per second, commit latency
+ * percentiles, CPU per transaction of clients, peer and chaincode, and the latency of a lone submit on an idle peer.
+ *
+ * <p>System properties: {@code bench.clients} (64), {@code bench.seconds} (20), {@code bench.warmupSeconds} (15),
+ * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.workload} ({@code commission}:
+ * the project's chaincode from {@code bench.chaincodeJar}, run as a child process, commissioning
+ * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM).
+ */
+public final class DevPeerBenchmark {
+    private DevPeerBenchmark() {
+    }
+
+    /** Runs the benchmark and prints the figures. */
+    public static void main(final String[] args) throws Exception {
+        final int clients = Integer.getInteger("bench.clients", 64);
+        final int seconds = Integer.getInteger("bench.seconds", 20);
+        final int warmup = Integer.getInteger("bench.warmupSeconds", 15);
+        final int channels = Integer.getInteger("bench.channels", 4);
+        final BenchmarkWorkload workload = BenchmarkWorkload.named(System.getProperty("bench.workload", "asset"),
+                Integer.getInteger("bench.codesPerTx", 1));
+        final String jar = workload.chaincode().equals(PeerFixture.CHAINCODE) ? ""
+                : System.getProperty("bench.chaincodeJar", "");
+        final Path dir = PeerFixture.freshDirectory("bench");
+        final String chaincode = jar.isEmpty() ? "--chaincode-address" : "--chaincode-jar";
+        final String target = jar.isEmpty() ? TestChaincodeServer.address() : jar;
+        final Process peer = launchPeer(dir, chaincode, workload.chaincode() + "=" + target);
+        try {
+            final int port = awaitPort(dir.resolve("port"), peer);
+            final EnrolledIdentity identity = new EnrolledIdentity("HuaxiaVaccineMSP", "bench", "manufacturer",
+                    dir.resolve("organizations/HuaxiaVaccineMSP/users/bench/cert.pem"),
+                    dir.resolve("organizations/HuaxiaVaccineMSP/users/bench/key.pem"));
+            final List<ManagedChannel> connections = new ArrayList<>();
+            final List<Gateway> gateways = new ArrayList<>();
+            for (int i = 0; i < channels; i++) {
+                connections.add(io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", port,
+                        io.grpc.TlsChannelCredentials.newBuilder().trustManager(dir.resolve("tls/ca-cert.pem")
+                                .toFile()).build()).overrideAuthority("peer0.devpeer.medtrace").build());
+            }
+            for (int i = 0; i < clients; i++) {
+                gateways.add(PeerFixture.gateway(connections.get(i % channels), identity));
+            }
+            final Contract setup = gateways.get(0).getNetwork("medtrace").getContract(workload.chaincode());
+            workload.setUp(setup);
+            System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d connections to a peer process,"
+                    + " workload %s (%s)%n", clients, channels, workload.name(),
+                    jar.isEmpty() ? "test contract in the benchmark JVM" : jar + " as the peer's child process");
+            run(gateways, workload, warmup, false);
+            lone(setup, workload);
+            final long[] cpuBefore = cpuNanos(peer);
+            final Result result = run(gateways, workload, seconds, true);
+            final long[] cpuAfter = cpuNanos(peer);
+            final long blocks = result.lastBlock.get() - result.firstBlock.get() + 1;
+            System.out.printf(Locale.ROOT, "load: %d committed in %.1f s = %.0f committed tx/s; commit latency p50 %.1f ms,"
+                    + " p99 %.1f ms; %d not valid, %d failed; %d blocks, %.1f tx/block%n", result.committed,
+                    result.seconds, result.committed / result.seconds, result.percentile(50), result.percentile(99),
+                    result.invalid, result.failed, blocks, (double) result.committed / Math.max(1, blocks));
+            final double perTx = 1e6 * Math.max(1, result.committed);
+            System.out.printf(Locale.ROOT, "cpu per committed tx: clients %.2f ms%s, peer %.2f ms, chaincode %.2f ms;"
+                    + " machine: %d cores, load average %.1f%n", (cpuAfter[0] - cpuBefore[0]) / perTx,
+                    jar.isEmpty() ? " (with the test chaincode)" : "", (cpuAfter[1] - cpuBefore[1]) / perTx,
+                    (cpuAfter[2] - cpuBefore[2]) / perTx, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            gateways.forEach(Gateway::close);
+            connections.forEach(ManagedChannel::shutdownNow);
+        } finally {
+            peer.destroy();
+            peer.waitFor(30, TimeUnit.SECONDS);
+        }
+        System.exit(0);
+    }
+
+    private static Process launchPeer(final Path dir, final String chaincodeOption, final String chaincode)
+            throws java.io.IOException {
+        final String java = ProcessHandle.current().info().command().orElse("java");
+        final ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
+                DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs", String.join(",", PeerFixture.ORGS),
+                chaincodeOption, chaincode, "--port-file", dir.resolve("port").toString(),
+                "--enroll", "HuaxiaVaccineMSP:bench:manufacturer");
+        builder.redirectErrorStream(true).redirectOutput(dir.resolve("peer.log").toFile());
+        return builder.start();
+    }
+
+    private static int awaitPort(final Path portFile, final Process peer) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (!java.nio.file.Files.exists(portFile)) {
+            if (!peer.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the peer did not start; see " + portFile.resolveSibling("peer.log"));
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return Integer.parseInt(java.nio.file.Files.readString(portFile).trim());
+    }
+
+    /** CPU time so far of this JVM, the peer process and the peer's children (the chaincode). */
+    private static long[] cpuNanos(final Process peer) {
+        final long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        final long peerCpu = cpu(peer.toHandle());
+        final long chaincode = peer.toHandle().descendants().mapToLong(DevPeerBenchmark::cpu).sum();
+        return new long[] {own, peerCpu, chaincode};
+    }
+
+    private static long cpu(final ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static void lone(final Contract contract, final BenchmarkWorkload workload) throws Exception {
+        final int samples = 100;
+        final long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            final long start = System.nanoTime();
+            final Status status = workload.proposal(contract, -1, i).build().endorse().submitAsync().getStatus();
+            nanos[i] = System.nanoTime() - start;
+            if (!status.isSuccessful()) {
+                throw new IllegalStateException("lone submit not valid: " + status.getCode());
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "lone submit (endorse + submit + commit status, idle peer, %d samples):"
+                + " p50 %.1f ms, p99 %.1f ms%n", samples, nanos[samples / 2] / 1e6, nanos[samples * 99 / 100] / 1e6);
+    }
+
+    private static Result run(final List<Gateway> gateways, final BenchmarkWorkload workload, final int seconds,
+            final boolean measure) throws InterruptedException {
+        final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        final AtomicLong committed = new AtomicLong();
+        final AtomicLong invalid = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLongArray histogram = new AtomicLongArray(Result.BUCKETS);
+        final AtomicLong firstBlock = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong lastBlock = new AtomicLong(-1);
+        final List<Thread> threads = new ArrayList<>();
+        final long started = System.nanoTime();
+        for (int c = 0; c < gateways.size(); c++) {
+            final int client = c;
+            final Contract contract = gateways.get(c).getNetwork("medtrace").getContract(workload.chaincode());
+            final Thread thread = new Thread(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    final long start = System.nanoTime();
+                    try {
+                        final Status status = workload.proposal(contract, client, i + (measure ? 1_000_000 : 0))
+                                .build().endorse().submitAsync().getStatus();
+                        if (status.isSuccessful()) {
+                            committed.incrementAndGet();
+                            firstBlock.accumulateAndGet(status.getBlockNumber(), Math::min);
+                            lastBlock.accumulateAndGet(status.getBlockNumber(), Math::max);
+                            histogram.incrementAndGet(Result.bucket(System.nanoTime() - start));
+                        } else {
+                            invalid.incrementAndGet();
+                        }
+                    } catch (final Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }, "bench-client-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        for (final Thread thread : threads) {
+            thread.join();
+        }
+        return new Result(committed.get(), invalid.get(), failed.get(), (System.nanoTime() - started) / 1e9,
+                histogram, firstBlock, lastBlock);
+    }
+
+    /** Counts and a latency histogram in 0.1 ms buckets up to 10 s. */
+    private static final class Result {
+        static final int BUCKETS = 100_000;
+        final long committed;
+        final long invalid;
+        final long failed;
+        final double seconds;
+        final AtomicLongArray histogram;
+        final AtomicLong firstBlock;
+        final AtomicLong lastBlock;
+
+        Result(final long committed, final long invalid, final long failed, final double seconds,
+                final AtomicLongArray histogram, final AtomicLong firstBlock, final AtomicLong lastBlock) {
+            this.firstBlock = firstBlock;
+            this.lastBlock = lastBlock;
+            this.committed = committed;
+            this.invalid = invalid;
+            this.failed = failed;
+            this.seconds = seconds;
+            this.histogram = histogram;
+        }
+
+        static int bucket(final long nanos) {
+            return (int) Math.min(BUCKETS - 1, nanos / 100_000);
+        }
+
+        double percentile(final int p) {
+            final long target = (long) Math.ceil(committed * p / 100.0);
+            long seen = 0;
+            for (int i = 0; i < BUCKETS; i++) {
+                seen += histogram.get(i);
+                if (seen >= target && seen > 0) {
+                    return (i + 1) / 10.0;
+                }
+            }
+            return Double.NaN;
+        }
+    }
+}
