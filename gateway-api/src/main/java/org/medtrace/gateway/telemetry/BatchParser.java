@@ -212,8 +212,8 @@ final class BatchParser {
             micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
         }
         if (micros > nowMicros + FUTURE_SKEW_MICROS) {
-            throw new MalformedBatchException(index, line, "time", p.getText() + " lies more than 5 minutes ahead of the"
-                    + " gateway's clock");
+            throw new MalformedBatchException(index, line, "time", p.getText()
+                    + " lies more than 5 minutes ahead of the gateway's clock");
         }
         if (micros < nowMicros - ageMicrosMax) {
             throw new MalformedBatchException(index, line, "time", p.getText() + " is older than the oldest reading"

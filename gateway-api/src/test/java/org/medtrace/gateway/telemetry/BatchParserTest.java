@@ -23,7 +23,8 @@ class BatchParserTest {
     void the_fast_time_path_agrees_with_instant_parse() {
         final Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            final Instant t = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L), random.nextInt(1_000_000) * 1000L);
+            final Instant t = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L),
+                    random.nextInt(1_000_000) * 1000L);
             final String text = t.toString();
             assertThat(BatchParser.utcMicros(text)).as(text).isEqualTo(ChronoUnit.MICROS.between(Instant.EPOCH, t));
         }

@@ -82,7 +82,8 @@ final class Loggers {
     }
 
     static ValidatableResponse push(final String token, final String contentType, final String body) {
-        return given().header("Authorization", "Bearer " + token).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return given().header("Authorization", "Bearer " + token).contentType(contentType)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post(IngestionRoute.PATH).then();
     }
 }

@@ -60,8 +60,8 @@ class WindowEvaluatorTest {
     void a_continuous_run_carries_over_windows_and_fires_once_when_its_duration_is_reached() {
         final Rule freeze = new Rule("freeze", Rule.Kind.LOW, -0.5, 3600, Rule.Mode.CONTINUOUS);
         final double[] cold = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
-        final WindowEvaluator.Result first = evaluate(0, 60, every5(30, -1, -1, -1, -1, -1, -1), EvaluationState.INITIAL,
-                List.of(freeze));
+        final WindowEvaluator.Result first = evaluate(0, 60, every5(30, -1, -1, -1, -1, -1, -1),
+                EvaluationState.INITIAL, List.of(freeze));
         assertThat(first.alarms()).isEmpty();
         final WindowEvaluator.Result second = evaluate(60, 120, every5(60, cold), first.state(), List.of(freeze));
         assertThat(second.alarms()).hasSize(1);
