@@ -119,7 +119,7 @@ class GatewayCrashIT {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     final Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
-                        return new Gateway(process, Integer.parseInt(m.group(1)));
+                        return ready(new Gateway(process, Integer.parseInt(m.group(1))), deadline);
                     }
                 }
             }
@@ -127,6 +127,23 @@ class GatewayCrashIT {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the gateway did not start within 180 s; see " + log);
+    }
+
+    /** Waits until the gateway answers its readiness check (the first connections may come before it serves). */
+    private static Gateway ready(final Gateway gateway, final long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            try {
+                final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(10)).GET().build();
+                if (HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return gateway;
+                }
+            } catch (IOException e) {
+                // not serving yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the gateway did not become ready");
     }
 
     /** SIGKILL to the gateway, its child processes and its embedded PostgreSQL (which pg_ctl detached). */

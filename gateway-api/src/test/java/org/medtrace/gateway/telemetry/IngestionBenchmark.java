@@ -51,6 +51,7 @@ class IngestionBenchmark {
     private static final int BATCHES_PER_LOGGER = Integer.getInteger("telemetry-benchmark.batches", 40);
     private static final int CLIENTS = Integer.getInteger("telemetry-benchmark.clients", 8);
     private static final int ROUNDS = Integer.getInteger("telemetry-benchmark.rounds", 3);
+    private static final int WARM_UP_BATCHES = 100;
 
     @Inject
     AgroalDataSource dataSource;
@@ -122,13 +123,15 @@ class IngestionBenchmark {
         return out.toString();
     }
 
+    /** JIT warm-up of both paths: a hundred batches over HTTP, and raw COPY of a first round's worth of rows. */
     private void warmUp(final Logger logger) throws Exception {
         final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        final Instant t = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < 5; i++) {
+        final Instant t = Instant.now().minus(40, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < WARM_UP_BATCHES; i++) {
             send(client, logger, batch(logger.id(), 1_000_000_000L + (long) i * BATCH, t.plusSeconds((long) i * BATCH))
                     .getBytes(StandardCharsets.UTF_8));
         }
+        rawCopy(List.of(logger), true);
     }
 
     private double http(final List<Logger> loggers, final long total) throws Exception {
@@ -191,7 +194,8 @@ class IngestionBenchmark {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (int l = 0; l < loggers.size(); l++) {
                 try (ResultSet rs = s.executeQuery("INSERT INTO telemetry_logger (logger_id, owner_msp) VALUES ('raw-"
-                        + batched + "-" + loggers.get(l).id() + "', 'ColdLinkMSP') RETURNING logger_key")) {
+                        + batched + "-" + System.nanoTime() + "-" + loggers.get(l).id() + "', 'ColdLinkMSP')"
+                        + " RETURNING logger_key")) {
                     rs.next();
                     keys.add(rs.getInt(1));
                 }
