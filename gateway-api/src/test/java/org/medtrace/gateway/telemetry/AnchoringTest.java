@@ -29,17 +29,22 @@ class AnchoringTest {
     private static final String NDJSON = IngestionRoute.NDJSON;
 
     @Test
-    void an_honest_trip_is_anchored_on_demand_received_and_every_reading_is_proven_against_the_ledger() {
+    void an_honest_trip_is_anchored_on_demand_received_and_every_reading_is_proven_against_the_ledger()
+            throws InterruptedException {
         final Loggers.Goods goods = Loggers.vaccinesInACaseWithALogger();
         final String shipment = "S-T-" + goods.logger().substring(goods.logger().length() - 8);
-        post("huaxia", "/api/v1/shipments", Map.of("shipmentId", shipment, "codes", List.of(goods.caseId()),
-                "to", "ShenDistMSP")).statusCode(201);
-        // two hours of readings every 5 minutes, in range, sent out of order in two batches
+        // two hours of readings every 5 minutes before the trip, in range, sent out of order in two batches
         final Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         push(goods.token(), NDJSON, ndjson(goods.logger(), 13, 12, start.plusSeconds(3600), 300, s -> 4.0 + s % 3))
                 .statusCode(200).body("stored", equalTo(12));
         push(goods.token(), NDJSON, ndjson(goods.logger(), 1, 12, start, 300, s -> 4.0 + s % 3)).statusCode(200)
                 .body("stored", equalTo(12));
+        post("huaxia", "/api/v1/shipments", Map.of("shipmentId", shipment, "codes", List.of(goods.caseId()),
+                "to", "ShenDistMSP")).statusCode(201);
+        // and the trip's own readings, taken after shipping
+        Thread.sleep(1100);
+        push(goods.token(), NDJSON, ndjson(goods.logger(), 25, 2, Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                .minusSeconds(1), 1, s -> 5.0)).statusCode(200).body("stored", equalTo(2));
 
         final JsonPath closed = post("shendist", "/api/v1/telemetry/windows/close", Map.of("shipmentId", shipment))
                 .statusCode(200).extract().jsonPath();
@@ -49,7 +54,7 @@ class AnchoringTest {
                 .statusCode(200).extract().jsonPath();
         assertThat(windows.getList("status", String.class)).isNotEmpty().allMatch("anchored"::equals);
         assertThat(windows.getList("readingCount", Integer.class).stream().mapToInt(Integer::intValue).sum())
-                .isEqualTo(24);
+                .isEqualTo(26);
         assertThat(windows.getInt("[0].summary.minutesAbove")).isZero();
         post("shendist", "/api/v1/shipments/receive", Map.of("shipmentId", shipment)).statusCode(200);
 
