@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.telemetry;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.web.ApiException;
+
+/**
+ * Each logger's own credential: a bearer token {@code <credential id>.<secret>} with a 256-bit random secret, of
+ * which only the SHA-256 is stored (a random secret that long needs no slow hash). The logger's organisation issues
+ * it for a logger registered on the ledger; a logger revoked on the ledger, or a revoked credential, is refused.
+ */
+@ApplicationScoped
+public class LoggerCredentials {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int CACHE_MAX = 100_000;
+
+    /** A verified credential, trusted until {@code validUntilNanos}. */
+    private record Verified(byte[] secretSha256, LoggerRef logger, long validUntilNanos) {
+    }
+
+    /**
+     * A freshly issued credential: the token is shown once and never stored.
+     *
+     * @param loggerId the logger
+     * @param credentialId the credential's id (for revoking it)
+     * @param token the bearer token the logger sends
+     * @param issuedAt when
+     */
+    public record Issued(String loggerId, String credentialId, String token, Instant issuedAt) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final long cacheNanos;
+    private final Map<String, Verified> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param dataSource the database
+     * @param config telemetry configuration
+     */
+    @Inject
+    public LoggerCredentials(final AgroalDataSource dataSource, final TelemetryConfig config) {
+        this.dataSource = dataSource;
+        this.cacheNanos = TimeUnit.SECONDS.toNanos(config.ingest().credentialCacheSeconds());
+    }
+
+    /**
+     * Issues a new credential for a logger of the caller's organisation (earlier ones stay valid until revoked).
+     *
+     * @param caller the caller
+     * @param loggerId the logger's canonical identifier
+     * @return the credential
+     * @throws ApiException 404 for an unknown logger, 403 for another organisation's or a revoked one
+     */
+    public Issued issue(final Caller caller, final String loggerId) {
+        Objects.requireNonNull(caller, "caller");
+        final byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        final byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        final String credentialId = "lc" + HexFormat.of().formatHex(id);
+        final String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        final Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            final LoggerRef logger = ownLogger(c, caller, loggerId);
+            Jdbc.update(c, "INSERT INTO telemetry_credential (credential_id, logger_key, secret_sha256, issued_at,"
+                    + " issued_by) VALUES (?, ?, ?, ?, ?)", credentialId, logger.key(), sha256(secretText), now,
+                    caller.clientId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the credential", e);
+        }
+        return new Issued(loggerId, credentialId, credentialId + "." + secretText, now);
+    }
+
+    /**
+     * @param caller the caller
+     * @param credentialId the credential
+     * @return true if it was active
+     */
+    public boolean revoke(final Caller caller, final String credentialId) {
+        try (Connection c = dataSource.getConnection()) {
+            final Optional<String> owner = Jdbc.first(c, "SELECT t.owner_msp FROM telemetry_credential c JOIN"
+                    + " telemetry_logger t USING (logger_key) WHERE c.credential_id = ?", rs -> rs.getString(1),
+                    credentialId);
+            if (owner.isEmpty()) {
+                throw ApiException.notFound("credential", credentialId);
+            }
+            if (!owner.get().equals(caller.mspId())) {
+                throw ApiException.forbidden("credential " + credentialId + " belongs to a logger of " + owner.get());
+            }
+            cache.remove(credentialId);
+            return Jdbc.update(c, "UPDATE telemetry_credential SET revoked_at = now() WHERE credential_id = ?"
+                    + " AND revoked_at IS NULL", credentialId) == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot revoke the credential", e);
+        }
+    }
+
+    /**
+     * The logger's row of the caller's organisation, created on first use.
+     *
+     * @param c connection
+     * @param caller the caller
+     * @param loggerId canonical logger id
+     * @return the logger
+     * @throws SQLException on a database error
+     */
+    static LoggerRef ownLogger(final Connection c, final Caller caller, final String loggerId) throws SQLException {
+        final Optional<Object[]> registered = Jdbc.first(c, "SELECT owner, active FROM logger WHERE id = ?",
+                rs -> new Object[] {rs.getString(1), rs.getBoolean(2)}, loggerId);
+        if (registered.isEmpty()) {
+            throw new ApiException(404, "LOGGER_NOT_FOUND", "logger " + loggerId + " is not registered on the ledger"
+                    + " (or not yet in the read model)", java.util.List.of());
+        }
+        if (!caller.mspId().equals(registered.get()[0]) && !caller.isRegulator()) {
+            throw ApiException.forbidden("logger " + loggerId + " belongs to " + registered.get()[0]);
+        }
+        if (!(Boolean) registered.get()[1]) {
+            throw new ApiException(409, "LOGGER_REVOKED", "logger " + loggerId + " is revoked", java.util.List.of());
+        }
+        Jdbc.update(c, "INSERT INTO telemetry_logger (logger_id, owner_msp) VALUES (?, ?) ON CONFLICT (logger_id)"
+                + " DO NOTHING", loggerId, (String) registered.get()[0]);
+        return Jdbc.first(c, "SELECT logger_key, logger_id, owner_msp FROM telemetry_logger WHERE logger_id = ?",
+                rs -> new LoggerRef(rs.getInt(1), rs.getString(2), rs.getString(3)), loggerId).orElseThrow();
+    }
+
+    /**
+     * @param token the bearer token
+     * @return the logger
+     * @throws ApiException 401 for an unknown, malformed or revoked credential, 403 for a logger revoked on the ledger
+     */
+    LoggerRef authenticate(final String token) {
+        final int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0 || dot == token.length() - 1 || token.length() > 200) {
+            throw unauthenticated("send the logger's credential as Authorization: Bearer <credential id>.<secret>");
+        }
+        final String credentialId = token.substring(0, dot);
+        final byte[] presented = sha256(token.substring(dot + 1));
+        final Verified cached = cache.get(credentialId);
+        if (cached != null && cached.validUntilNanos() - System.nanoTime() > 0) {
+            if (MessageDigest.isEqual(cached.secretSha256(), presented)) {
+                return cached.logger();
+            }
+            throw unauthenticated("the logger credential is not valid");
+        }
+        final Verified verified = lookUp(credentialId);
+        if (verified == null || !MessageDigest.isEqual(verified.secretSha256(), presented)) {
+            throw unauthenticated("the logger credential is not valid");
+        }
+        if (cache.size() >= CACHE_MAX) {
+            cache.clear();
+        }
+        cache.put(credentialId, verified);
+        return verified.logger();
+    }
+
+    private Verified lookUp(final String credentialId) {
+        try (Connection c = dataSource.getConnection()) {
+            final Optional<Object[]> row = Jdbc.first(c, "SELECT c.secret_sha256, c.revoked_at IS NOT NULL,"
+                    + " t.logger_key, t.logger_id, t.owner_msp, COALESCE(l.active, false) FROM telemetry_credential c"
+                    + " JOIN telemetry_logger t USING (logger_key) LEFT JOIN logger l ON l.id = t.logger_id"
+                    + " WHERE c.credential_id = ?", rs -> new Object[] {rs.getBytes(1), rs.getBoolean(2),
+                        new LoggerRef(rs.getInt(3), rs.getString(4), rs.getString(5)), rs.getBoolean(6)},
+                    credentialId);
+            if (row.isEmpty() || (Boolean) row.get()[1]) {
+                return null;
+            }
+            final LoggerRef logger = (LoggerRef) row.get()[2];
+            if (!(Boolean) row.get()[3]) {
+                throw new ApiException(403, "LOGGER_REVOKED", "logger " + logger.loggerId()
+                        + " is revoked on the ledger; its readings are refused", java.util.List.of());
+            }
+            return new Verified((byte[]) row.get()[0], logger, System.nanoTime() + cacheNanos);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the logger credential", e);
+        }
+    }
+
+    private static ApiException unauthenticated(final String message) {
+        return new ApiException(401, "UNAUTHENTICATED", message, java.util.List.of());
+    }
+
+    static byte[] sha256(final String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}

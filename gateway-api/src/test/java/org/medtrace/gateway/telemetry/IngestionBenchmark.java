@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.gateway.telemetry;
+
+import static org.medtrace.gateway.testing.Api.post;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.medtrace.gateway.testing.Api;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Sustained ingestion through the HTTP endpoint into the embedded PostgreSQL, durable, against a raw binary COPY of
+ * the same rows into the same table in the same run. Prints figures; asserts nothing about speed. Run with
+ * {@code -Dtelemetry-benchmark=true} (docs/telemetry.md).
+ */
+@QuarkusTest
+@WithTestResource(BenchmarkTestResource.class)
+@EnabledIfSystemProperty(named = "telemetry-benchmark", matches = "true")
+class IngestionBenchmark {
+
+    private static final int LOGGERS = Integer.getInteger("telemetry-benchmark.loggers", 48);
+    private static final int BATCH = Integer.getInteger("telemetry-benchmark.batch", 1000);
+    private static final int BATCHES_PER_LOGGER = Integer.getInteger("telemetry-benchmark.batches", 40);
+    private static final int CLIENTS = Integer.getInteger("telemetry-benchmark.clients", 8);
+    private static final int ROUNDS = Integer.getInteger("telemetry-benchmark.rounds", 3);
+    private static final int WARM_UP_BATCHES = 100;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private record Logger(String id, String token, List<byte[]> batches) {
+    }
+
+    @Test
+    void ingestion_against_raw_copy() throws Exception {
+        final Instant start = Instant.now().minus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        final List<Logger> loggers = new ArrayList<>();
+        final String run = Api.digits(6);
+        for (int l = 0; l < LOGGERS; l++) {
+            final String id = Loggers.PREFIX + "BENCH-" + run + "-" + l;
+            post("coldlink", "/api/v1/loggers", Map.of("loggerId", id)).statusCode(201);
+            final String token = post("coldlink", "/api/v1/telemetry/credentials", Map.of("loggerId", id))
+                    .statusCode(201).extract().path("token");
+            final List<byte[]> batches = new ArrayList<>();
+            for (int b = 0; b < BATCHES_PER_LOGGER; b++) {
+                batches.add(batch(id, (long) b * BATCH, start.plusSeconds((long) b * BATCH))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            loggers.add(new Logger(id, token, batches));
+        }
+        final long total = (long) LOGGERS * BATCHES_PER_LOGGER * BATCH;
+        System.out.printf(Locale.ROOT, "%nbenchmark: %d loggers x %d batches x %d readings = %d readings in %d"
+                + " rounds, %d clients, %d available processors%n", LOGGERS, BATCHES_PER_LOGGER, BATCH, total,
+                ROUNDS, CLIENTS, Runtime.getRuntime().availableProcessors());
+        durable();
+        warmUp(loggers.get(0));
+
+        // Rounds alternate HTTP ingestion and raw COPY of the same rows, so that both see the same machine load.
+        final int perRound = LOGGERS / ROUNDS;
+        final List<Double> ratios = new ArrayList<>();
+        final List<Double> https = new ArrayList<>();
+        final List<Double> raws = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            final List<Logger> round = loggers.subList(r * perRound, (r + 1) * perRound);
+            final long readings = (long) round.size() * BATCHES_PER_LOGGER * BATCH;
+            final double http = http(round, readings);
+            final double rawBatched = rawCopy(round, true);
+            final double rawSingle = rawCopy(round, false);
+            final double raw = Math.max(rawBatched, rawSingle);
+            System.out.printf(Locale.ROOT, "round %d: raw COPY %,.0f readings/s in %d-row transactions on %d"
+                    + " connections, %,.0f in one transaction; HTTP / best raw = %.2f%n", r + 1, rawBatched, BATCH,
+                    CLIENTS, rawSingle, http / raw);
+            https.add(http);
+            raws.add(raw);
+            ratios.add(http / raw);
+        }
+        System.out.printf(Locale.ROOT, "median of %d rounds: HTTP ingestion %,.0f readings/s, best raw COPY %,.0f"
+                + " readings/s, ratio %.2f%n%n", ROUNDS, median(https), median(raws), median(ratios));
+    }
+
+    private static double median(final List<Double> values) {
+        final List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String batch(final String logger, final long firstSeq, final Instant firstTime) {
+        final StringBuilder out = new StringBuilder(BATCH * 110);
+        for (int i = 0; i < BATCH; i++) {
+            final long seq = firstSeq + i;
+            out.append("{\"loggerId\":\"").append(logger).append("\",\"seq\":").append(seq).append(",\"time\":\"")
+                    .append(firstTime.plusSeconds(i)).append("\",\"celsius\":").append(4.0 + (seq % 40) / 10.0)
+                    .append(",\"humidity\":").append(40 + seq % 20).append(",\"door\":\"closed\"}\n");
+        }
+        return out.toString();
+    }
+
+    /** JIT warm-up of both paths: a hundred batches over HTTP, and raw COPY of a first round's worth of rows. */
+    private void warmUp(final Logger logger) throws Exception {
+        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        final Instant t = Instant.now().minus(40, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < WARM_UP_BATCHES; i++) {
+            send(client, logger, batch(logger.id(), 1_000_000_000L + (long) i * BATCH, t.plusSeconds((long) i * BATCH))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        rawCopy(List.of(logger), true);
+    }
+
+    private double http(final List<Logger> loggers, final long total) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool).build();
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicLong retries = new AtomicLong();
+        final long[] latencies = new long[loggers.size() * BATCHES_PER_LOGGER];
+        final AtomicInteger done = new AtomicInteger();
+        final long t0 = System.nanoTime();
+        final List<Future<?>> clients = new ArrayList<>();
+        final ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(senders.submit(() -> {
+                // each client takes whole loggers, so one logger's batches go in order
+                for (int l = next.getAndIncrement(); l < loggers.size(); l = next.getAndIncrement()) {
+                    for (final byte[] body : loggers.get(l).batches()) {
+                        final long s = System.nanoTime();
+                        while (send(client, loggers.get(l), body) == 503) {
+                            retries.incrementAndGet();
+                        }
+                        latencies[done.getAndIncrement()] = System.nanoTime() - s;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (final Future<?> f : clients) {
+            f.get();
+        }
+        final double seconds = (System.nanoTime() - t0) / 1e9;
+        senders.shutdown();
+        pool.shutdown();
+        Arrays.sort(latencies);
+        final double rate = total / seconds;
+        System.out.printf(Locale.ROOT, "HTTP ingestion (NDJSON, durable commit per batch): %,.0f readings/s"
+                + " (%.1f s); batch latency p50 %.1f ms, p99 %.1f ms; %d overload retries%n", rate, seconds,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                retries.get());
+        return rate;
+    }
+
+    private static int send(final HttpClient client, final Logger logger, final byte[] body) throws Exception {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                + IngestionRoute.PATH)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + logger.token()).header("Content-Type", IngestionRoute.NDJSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        final HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503) {
+            Thread.sleep(10);
+        } else if (response.statusCode() != 200 || !response.body().contains("\"stored\":" + BATCH)) {
+            throw new IllegalStateException("batch not stored: " + response.statusCode() + " " + response.body());
+        }
+        return response.statusCode();
+    }
+
+    /** The same rows (same binary encoding as ingestion) for fresh logger keys, straight into the same table. */
+    private double rawCopy(final List<Logger> loggers, final boolean batched) throws Exception {
+        final List<Integer> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (int l = 0; l < loggers.size(); l++) {
+                try (ResultSet rs = s.executeQuery("INSERT INTO telemetry_logger (logger_id, owner_msp) VALUES ('raw-"
+                        + batched + "-" + System.nanoTime() + "-" + loggers.get(l).id() + "', 'ColdLinkMSP')"
+                        + " RETURNING logger_key")) {
+                    rs.next();
+                    keys.add(rs.getInt(1));
+                }
+            }
+        }
+        final List<byte[]> rows = new ArrayList<>();
+        final long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        final BatchParser parser = new BatchParser(BATCH, 400);
+        for (int l = 0; l < loggers.size(); l++) {
+            for (final byte[] body : loggers.get(l).batches()) {
+                rows.add(ReadingStore.BinaryRows.encode(keys.get(l), parser.parse(body, true, loggers.get(l).id(),
+                        now), null, Long.MIN_VALUE, now));
+            }
+        }
+        final long total = (long) rows.size() * BATCH;
+        final long t0 = System.nanoTime();
+        if (batched) {
+            final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            final AtomicInteger next = new AtomicInteger();
+            final List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                work.add(pool.submit(() -> {
+                    try (Connection con = dataSource.getConnection()) {
+                        con.setAutoCommit(false);
+                        for (int i = next.getAndIncrement(); i < rows.size(); i = next.getAndIncrement()) {
+                            copy(con, List.of(rows.get(i)));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+        } else {
+            try (Connection con = dataSource.getConnection()) {
+                con.setAutoCommit(false);
+                copy(con, rows);
+            }
+        }
+        return total / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One durable transaction: the chunks' rows (each chunk a complete binary COPY stream) in one COPY. */
+    private static void copy(final Connection c, final List<byte[]> chunks) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL synchronous_commit = on");
+        }
+        final CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(ReadingStore.COPY);
+        for (int i = 0; i < chunks.size(); i++) {
+            final byte[] chunk = chunks.get(i);
+            // one header for the stream, one trailer at its end: strip them from the chunks in between
+            final int from = i == 0 ? 0 : 19;
+            final int to = i == chunks.size() - 1 ? chunk.length : chunk.length - 2;
+            copy.writeToCopy(chunk, from, to - from);
+        }
+        copy.endCopy();
+        c.commit();
+    }
+
+    /** Prints the server's durability settings (the benchmark's server runs with fsync on). */
+    private void durable() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'),"
+                        + " current_setting('wal_sync_method'), version()")) {
+            rs.next();
+            System.out.printf(Locale.ROOT, "PostgreSQL: fsync=%s, server synchronous_commit=%s (ingestion and raw"
+                    + " COPY commit with synchronous_commit=on), wal_sync_method=%s; %s%n", rs.getString(1),
+                    rs.getString(2), rs.getString(3), rs.getString(4).split(",")[0]);
+        }
+    }
+}
