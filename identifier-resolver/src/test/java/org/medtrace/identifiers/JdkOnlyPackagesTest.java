@@ -31,6 +31,7 @@ class JdkOnlyPackagesTest {
                     .map(line -> line.replace("import static ", "").replace("import ", ""))
                     .filter(name -> !name.startsWith("java.") && !name.startsWith("org.medtrace.identifiers.Identifier")
                             && !name.startsWith("org.medtrace.identifiers.InvalidIdentifierException")
+                            && !name.startsWith("org.medtrace.identifiers.PercentEncoding")
                             && !name.startsWith("org.medtrace.identifiers.codes."))
                     .collect(Collectors.toList());
             assertThat(foreign).as(source.toString()).isEmpty();

@@ -28,7 +28,7 @@ import org.medtrace.identifiers.InvalidIdentifierException;
  * </ol>
  *
  * <pre>{@code
- * ReadCode code = CodeReader.read("]d20106901234567892175506001 0B2024\u001d21SN123");
+ * ReadCode code = CodeReader.read("]d201069012345678921727060010B2024\u001d21SN123");
  * code.kind();   // GS1_ELEMENT_STRING
  * IdentifierMapping.forPrefix("88.118.8866").identifierFor(code);   // 88.118.8866/01.06901234567892.21.SN123
  * }</pre>
