@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,14 @@ public class NodeBeans {
     @Singleton
     HandleAdmins handleAdmins(final IdentifiersConfig config) {
         final Map<String, String> secrets = new HashMap<>();
-        config.node().admins().forEach((name, admin) -> secrets.put(admin.handle().strip(), admin.secretSha256()));
+        config.node().admins().forEach((name, admin) -> {
+            final String key = "medtrace.identifiers.node.admins." + name;
+            if (HandleAdmins.parseUser(admin.handle().strip()).isEmpty()) {
+                throw new IllegalArgumentException(key + ".handle must be <index>:0.NA/<prefix>, got '"
+                        + admin.handle() + "'");
+            }
+            secrets.put(admin.handle().strip(), admin.secretSha256());
+        });
         return HandleAdmins.of(secrets);
     }
 
@@ -45,8 +53,14 @@ public class NodeBeans {
     @Singleton
     NodeSettings settings(final IdentifiersConfig config, final PublicUrl publicUrl, final TopLevelResolver resolver,
             final HandleAdmins admins) {
-        final List<String> prefixes = config.node().prefixes().orElse(List.of(config.enterprisePrefix())).stream()
-                .map(String::strip).map(Identifier::normalisePrefix).toList();
+        final List<String> prefixes = new ArrayList<>();
+        for (final String prefix : config.node().prefixes().orElse(List.of(config.enterprisePrefix()))) {
+            try {
+                prefixes.add(Identifier.normalisePrefix(prefix.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("medtrace.identifiers.node.prefixes: " + e.getMessage(), e);
+            }
+        }
         final Map<String, ValueData.Admin> prefixAdmins = new HashMap<>();
         for (final String prefix : admins.prefixes()) {
             if (!prefixes.contains(prefix)) {
