@@ -41,9 +41,13 @@ class HandleRestApiTest {
 
     /** A GET the HTTP clients refuse to send (a malformed escape), over a plain socket. */
     static String rawGet(final String path) throws java.io.IOException {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends a request head as it is, over a plain socket, and reads the whole answer. */
+    static String raw(final String head) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", RestAssured.port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close"
-                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -179,6 +183,10 @@ class HandleRestApiTest {
                 .body("responseCode", equalTo(4));
         admin().queryParam("overwrite", "maybe").body(VALUES).put("/api/handles/" + handle).then().statusCode(400)
                 .body("responseCode", equalTo(4));
+        final String oversized = raw("PUT /api/handles/" + handle + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + (5 << 20) + "\r\nConnection: close\r\n\r\n");
+        // The HTTP server refuses a body announced larger than quarkus.http.limits.max-body-size before any route.
+        assertThat(oversized).startsWith("HTTP/1.1 413");
         given().patch("/api/handles/" + handle).then().statusCode(501).body("responseCode", equalTo(5));
         given().get("/api/handles").then().statusCode(501).body("responseCode", equalTo(5));
         given().get("/api/handles/" + handle).then().statusCode(404).body("responseCode", equalTo(100))

@@ -92,6 +92,11 @@ class TwoNodeResolutionTest {
         given().get("/api/handles/" + product).then().statusCode(200)
                 .body("values.find { it.index == 2000 }.data.value", equalTo("vaccine"));
 
+        final JsonPath health = given().get("/q/health/well").then().statusCode(200).extract().jsonPath();
+        assertThat(health.getString("checks.find { it.name == 'identifier-registration' }.status")).isEqualTo("UP");
+        assertThat(health.getLong("checks.find { it.name == 'identifier-registration' }.data.handlesWritten"))
+                .isGreaterThanOrEqualTo(4);
+
         final HandleResolver client = HandleResolver.builder(TwoNodes.topLevel()).build();
         final Resolution resolved = client.resolve(Identifier.parse(unit));
         assertThat(resolved.node().baseUri().getPort()).isEqualTo(TwoNodes.gateway().getPort());
