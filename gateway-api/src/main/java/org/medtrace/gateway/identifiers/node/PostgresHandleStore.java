@@ -123,7 +123,7 @@ public final class PostgresHandleStore implements HandleStore {
 
     private static List<CreateOutcome> createAll(final Connection c, final List<HandleRecord> records)
             throws SQLException {
-        final Set<String> inserted = new HashSet<>(insertNew(c, records, ORIGIN_API));
+        final Set<String> inserted = new HashSet<>(insertNew(c, records, ORIGIN_API, new HashMap<>()));
         final List<String> existing = new ArrayList<>();
         for (final HandleRecord record : records) {
             if (!inserted.contains(record.handle().toString())) {
@@ -162,6 +162,7 @@ public final class PostgresHandleStore implements HandleStore {
         final List<String> handles = new ArrayList<>(fresh.size());
         fresh.forEach(r -> handles.add(r.handle().toString()));
         final Map<String, String> stored = storedValues(c, handles);
+        final Map<HandleValue, String> memo = new HashMap<>();
         final List<HandleRecord> toInsert = new ArrayList<>();
         final List<String> updateHandles = new ArrayList<>();
         final List<String> updateValues = new ArrayList<>();
@@ -172,13 +173,13 @@ public final class PostgresHandleStore implements HandleStore {
                 continue;
             }
             final HandleRecord merged = merge(StoredValues.decode(record.handle(), json), record, owned);
-            final String mergedJson = StoredValues.encode(merged);
+            final String mergedJson = StoredValues.encode(merged, memo);
             if (!mergedJson.equals(json)) {
                 updateHandles.add(record.handle().toString());
                 updateValues.add(mergedJson);
             }
         }
-        final int inserted = insertNew(c, toInsert, ORIGIN_LEDGER).size();
+        final int inserted = insertNew(c, toInsert, ORIGIN_LEDGER, memo).size();
         if (!updateHandles.isEmpty()) {
             Jdbc.update(c, "UPDATE handle_record h SET values_json = t.v, updated_at = now()"
                     + " FROM unnest(?::text[], ?::text[]) AS t(h, v) WHERE h.handle = t.h", updateHandles,
@@ -198,8 +199,8 @@ public final class PostgresHandleStore implements HandleStore {
     }
 
     /** @return the handles actually inserted (not those that existed) */
-    private static List<String> insertNew(final Connection c, final List<HandleRecord> records, final String origin)
-            throws SQLException {
+    private static List<String> insertNew(final Connection c, final List<HandleRecord> records, final String origin,
+            final Map<HandleValue, String> memo) throws SQLException {
         if (records.isEmpty()) {
             return List.of();
         }
@@ -209,7 +210,7 @@ public final class PostgresHandleStore implements HandleStore {
         for (final HandleRecord record : records) {
             handles.add(record.handle().toString());
             prefixes.add(record.handle().prefix());
-            values.add(StoredValues.encode(record));
+            values.add(StoredValues.encode(record, memo));
         }
         return Jdbc.query(c, "INSERT INTO handle_record (handle, prefix, values_json, origin)"
                 + " SELECT t.h, t.p, t.v, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS t(h, p, v)"

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.medtrace.identifiers.Identifier;
 import org.medtrace.identifiers.handle.HandleJsonCodec;
@@ -25,10 +26,29 @@ public final class StoredValues {
 
     /**
      * @param record a record
-     * @return its values as stored
+     * @return its values as stored: {@code {"values":[...]}}, each value as the codec writes it, in index order
      */
     public static String encode(final HandleRecord record) {
-        return new String(CODEC.writeValues(inIndexOrder(record.values())), StandardCharsets.UTF_8);
+        return encode(record, null);
+    }
+
+    /**
+     * Equivalent to {@link #encode(HandleRecord)}, remembering the JSON of each value: the identifiers of one bulk
+     * commissioning share all their values but the URL, so each shared value is written once.
+     *
+     * @param record a record
+     * @param memo JSON by value, filled as values are written; null for none
+     * @return its values as stored
+     */
+    public static String encode(final HandleRecord record, final Map<HandleValue, String> memo) {
+        final StringBuilder json = new StringBuilder(256 * record.values().size()).append("{\"values\":[");
+        String separator = "";
+        for (final HandleValue value : inIndexOrder(record.values())) {
+            json.append(separator).append(memo == null ? CODEC.writeValue(value)
+                    : memo.computeIfAbsent(value, CODEC::writeValue));
+            separator = ",";
+        }
+        return json.append("]}").toString();
     }
 
     /**
