@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -56,6 +57,10 @@ public class ProjectionService {
     private volatile boolean running;
     private Thread worker;
     private volatile LedgerEventStream stream;
+
+    /** Followers of the read model (identifier registration) hear of each projected transaction, asynchronously. */
+    @Inject
+    Event<TransactionProjected> projectedEvents;
 
     /**
      * @param dataSource the read model's database
@@ -249,6 +254,9 @@ public class ProjectionService {
                 LOG.info("read model rebuilt up to block " + lastBlock);
             }
             progress.notifyAll();
+        }
+        if (projected > 0 && projectedEvents != null) {
+            projectedEvents.fireAsync(new TransactionProjected(event.blockNumber(), event.transactionId(), projected));
         }
     }
 

@@ -13,8 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.medtrace.gateway.alerts.AlertService;
 import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.identifiers.IdentifierLookup;
+import org.medtrace.gateway.identifiers.ResolvedIdentifier;
 import org.medtrace.gateway.projection.Jdbc;
 import org.medtrace.gateway.projection.Proof;
 import org.medtrace.gateway.provenance.MasterData;
@@ -76,35 +79,64 @@ public class VerificationService {
      * @param status unit status
      * @param custodian current custodian
      * @param commissionProof ledger proof of commissioning
+     * @param resolution for a code the ledger never commissioned: what the identifier system says about it
+     *     (held by another node, with its URL; registered at this node only; registered nowhere)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String code, Verdict verdict, String reason, List<Finding> findings, String productId,
             String productName, String batchId, String batchNumber, LocalDate expiryDate, String status,
-            String custodian, Proof commissionProof) {
+            String custodian, Proof commissionProof, ResolvedIdentifier resolution) {
     }
 
     private final MasterData masterData;
     private final AlertService alerts;
     private final Clock clock;
+    private final Function<String, Optional<ResolvedIdentifier>> identifiers;
 
     /**
      * @param masterData the read model
      * @param alerts alerts
+     * @param identifiers resolves codes the ledger does not know
      */
     @Inject
+    public VerificationService(final MasterData masterData, final AlertService alerts,
+            final IdentifierLookup identifiers) {
+        this(masterData, alerts, Clock.system(EXPIRY_ZONE), identifiers::lookUp);
+    }
+
+    /**
+     * Without resolution of unknown codes.
+     *
+     * @param masterData the read model
+     * @param alerts alerts
+     */
     public VerificationService(final MasterData masterData, final AlertService alerts) {
         this(masterData, alerts, Clock.system(EXPIRY_ZONE));
+    }
+
+    /**
+     * Without resolution of unknown codes.
+     *
+     * @param masterData the read model
+     * @param alerts alerts
+     * @param clock the clock deciding "expired"
+     */
+    public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock) {
+        this(masterData, alerts, clock, code -> Optional.empty());
     }
 
     /**
      * @param masterData the read model
      * @param alerts alerts
      * @param clock the clock deciding "expired"
+     * @param identifiers what the identifier system says about a code the ledger does not know
      */
-    public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock) {
+    public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock,
+            final Function<String, Optional<ResolvedIdentifier>> identifiers) {
         this.masterData = masterData;
         this.alerts = alerts;
         this.clock = clock;
+        this.identifiers = identifiers;
     }
 
     /**
@@ -114,7 +146,7 @@ public class VerificationService {
      */
     public Result verify(final Caller caller, final String scanned) {
         final String code = masterData.canonical(scanned, "code");
-        return masterData.read(c -> {
+        final Result local = masterData.read(c -> {
             final Optional<Row> row = Jdbc.first(c, QUERY, Row::of, code);
             if (row.isEmpty()) {
                 final Finding unknown = new Finding(Verdict.UNKNOWN, "code " + code + " was never commissioned on"
@@ -122,10 +154,19 @@ public class VerificationService {
                 alerts.raise(c, AlertService.UNKNOWN_CODE, new AlertService.EndedUnit(code, null, null, null, null,
                         null, null), caller, "verification scan of a code the ledger does not know");
                 return new Result(code, Verdict.UNKNOWN, unknown.reason(), List.of(unknown), null, null, null, null,
-                        null, null, null, null);
+                        null, null, null, null, null);
             }
             return answer(c, caller, row.get());
         });
+        return local.verdict() == Verdict.UNKNOWN ? identifiers.apply(code).map(r -> withResolution(local, r))
+                .orElse(local) : local;
+    }
+
+    /** An unknown code, with what the identifier system says: resolved outside the database transaction. */
+    private static Result withResolution(final Result unknown, final ResolvedIdentifier resolution) {
+        final String reason = unknown.reason() + "; " + resolution.message();
+        return new Result(unknown.code(), Verdict.UNKNOWN, reason, List.of(new Finding(Verdict.UNKNOWN, reason, null)),
+                null, null, null, null, null, null, null, null, resolution);
     }
 
     private Result answer(final Connection c, final Caller caller, final Row r) throws SQLException {
@@ -139,7 +180,7 @@ public class VerificationService {
                     "verification scan: " + first.reason());
         }
         return new Result(r.code, first.verdict(), first.reason(), findings, r.productId, r.productName, r.batchId,
-                r.batchNumber, r.expiryDate, r.status, r.custodian, r.commission);
+                r.batchNumber, r.expiryDate, r.status, r.custodian, r.commission, null);
     }
 
     static List<Finding> findings(final Row r, final LocalDate today) {

@@ -3,6 +3,7 @@ package org.medtrace.gateway.web;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A refusal decided by the gateway itself (unknown identifier, invalid field, forbidden), with a stable code. */
 public class ApiException extends RuntimeException {
@@ -12,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final transient List<Problem.FieldError> errors;
+    private final String subject;
 
     /**
      * @param status HTTP status
@@ -21,10 +23,16 @@ public class ApiException extends RuntimeException {
      */
     public ApiException(final int status, final String code, final String message,
             final List<Problem.FieldError> errors) {
+        this(status, code, message, errors, null);
+    }
+
+    private ApiException(final int status, final String code, final String message,
+            final List<Problem.FieldError> errors, final String subject) {
         super(message);
         this.status = status;
         this.code = Objects.requireNonNull(code, "code");
         this.errors = List.copyOf(errors);
+        this.subject = subject;
     }
 
     /**
@@ -34,7 +42,7 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException notFound(final String what, final String id) {
         return new ApiException(404, what.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND",
-                what + " " + id + " is not known", List.of());
+                what + " " + id + " is not known", List.of(), id);
     }
 
     /**
@@ -63,6 +71,11 @@ public class ApiException extends RuntimeException {
     /** @return the stable code. */
     public String code() {
         return code;
+    }
+
+    /** @return the identifier a 404 is about, so that the answer can say where else it is known */
+    public Optional<String> subject() {
+        return Optional.ofNullable(subject);
     }
 
     /** @return the invalid fields. */

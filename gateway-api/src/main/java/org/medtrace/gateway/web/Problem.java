@@ -4,6 +4,7 @@ package org.medtrace.gateway.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.medtrace.gateway.identifiers.ResolvedIdentifier;
 
 /**
  * An RFC 9457 problem body ({@code application/problem+json}) with a stable machine-readable {@code code}.
@@ -15,10 +16,11 @@ import java.util.List;
  * @param code the stable error code (the chaincode's code for ledger refusals)
  * @param txId the ledger transaction id, where there was one
  * @param errors the fields that failed validation
+ * @param resolution for an identifier the read model does not know: what the identifier system says about it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code, String txId,
-        List<FieldError> errors) {
+        List<FieldError> errors, ResolvedIdentifier resolution) {
 
     /** The media type. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -56,8 +58,24 @@ public record Problem(String type, String title, int status, String detail, Stri
      */
     public static Response.ResponseBuilder response(final int status, final String code, final String title,
             final String detail, final String txId, final List<FieldError> errors) {
+        return response(status, code, title, detail, txId, errors, null);
+    }
+
+    /**
+     * @param status HTTP status code
+     * @param code stable code
+     * @param title summary
+     * @param detail detail
+     * @param txId transaction id or null
+     * @param errors field errors or null
+     * @param resolution what the identifier system says about the unknown identifier, or null
+     * @return a response builder carrying the problem
+     */
+    public static Response.ResponseBuilder response(final int status, final String code, final String title,
+            final String detail, final String txId, final List<FieldError> errors,
+            final ResolvedIdentifier resolution) {
         final Problem problem = new Problem("urn:medtrace:problem:" + code, title, status, detail, code, txId,
-                errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+                errors == null || errors.isEmpty() ? null : List.copyOf(errors), resolution);
         return Response.status(status).type(MEDIA_TYPE).entity(problem);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -15,9 +16,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.medtrace.gateway.identifiers.IdentifierLookup;
+import org.medtrace.gateway.identifiers.ResolvedIdentifier;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerUnavailableException;
@@ -31,12 +35,26 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    /** @param e a gateway refusal @return the problem */
+    /** The 404s about an identifier the read model does not know, which the identifier system may know. */
+    private static final Set<String> IDENTIFIER_NOT_FOUND = Set.of("UNIT_NOT_FOUND", "BATCH_NOT_FOUND",
+            "PRODUCT_NOT_FOUND");
+
+    @Inject
+    IdentifierLookup identifiers;
+
+    /**
+     * @param e a gateway refusal
+     * @return the problem; a 404 about an identifier also says what the identifier system knows of it (held by
+     *     another node, with its URL; registered at this node only; registered nowhere)
+     */
     @ServerExceptionMapper
     public Response api(final ApiException e) {
         LOG.fine(() -> e.code() + ": " + e.getMessage());
-        return Problem.response(e.status(), e.code(), ErrorCodes.title(e.code()), e.getMessage(), null, e.errors())
-                .build();
+        final ResolvedIdentifier resolution = IDENTIFIER_NOT_FOUND.contains(e.code())
+                ? e.subject().flatMap(identifiers::lookUp).orElse(null) : null;
+        return Problem.response(e.status(), e.code(), ErrorCodes.title(e.code()),
+                resolution == null ? e.getMessage() : e.getMessage() + "; " + resolution.message(), null,
+                e.errors(), resolution).build();
     }
 
     /** @param e a chaincode refusal @return the problem carrying the chaincode's code */
