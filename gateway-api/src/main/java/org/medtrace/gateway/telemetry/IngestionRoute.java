@@ -116,8 +116,7 @@ public class IngestionRoute {
 
     private void problem(final RoutingContext ctx, final int status, final String code, final String detail,
             final List<Problem.FieldError> errors) {
-        final Problem problem = new Problem("urn:medtrace:problem:" + code, ErrorCodes.title(code), status, detail,
-                code, null, errors);
+        final Problem problem = Problem.of(status, code, ErrorCodes.title(code), detail, null, errors, null);
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         write(ctx, status, problem);
     }

@@ -74,8 +74,23 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static Response.ResponseBuilder response(final int status, final String code, final String title,
             final String detail, final String txId, final List<FieldError> errors,
             final ResolvedIdentifier resolution) {
-        final Problem problem = new Problem("urn:medtrace:problem:" + code, title, status, detail, code, txId,
+        return Response.status(status).type(MEDIA_TYPE).entity(of(status, code, title, detail, txId, errors,
+                resolution));
+    }
+
+    /**
+     * @param status HTTP status code
+     * @param code stable code
+     * @param title summary
+     * @param detail detail
+     * @param txId transaction id or null
+     * @param errors field errors or null
+     * @param resolution what the identifier system says about the unknown identifier, or null
+     * @return the problem, its type the URN of its code
+     */
+    public static Problem of(final int status, final String code, final String title, final String detail,
+            final String txId, final List<FieldError> errors, final ResolvedIdentifier resolution) {
+        return new Problem("urn:medtrace:problem:" + code, title, status, detail, code, txId,
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors), resolution);
-        return Response.status(status).type(MEDIA_TYPE).entity(problem);
     }
 }
