@@ -31,8 +31,11 @@ final class ReadingStore {
     /** Microseconds from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
     static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
-    private static final String LOCK = "SELECT anchored_until, set_config('synchronous_commit', 'on', true)"
-            + " FROM telemetry_logger WHERE logger_key = ? FOR UPDATE";
+    // Also the logger's last stored range: a batch that starts after it (the common case) needs no range lookup.
+    private static final String LOCK = "SELECT l.anchored_until, set_config('synchronous_commit', 'on', true),"
+            + " r.first_seq, r.last_seq FROM telemetry_logger l LEFT JOIN LATERAL (SELECT first_seq, last_seq FROM"
+            + " telemetry_seq_range WHERE logger_key = l.logger_key ORDER BY first_seq DESC LIMIT 1) r ON true"
+            + " WHERE l.logger_key = ? FOR UPDATE OF l";
     // For each run [a, b] of the batch: the stored range just before it and the ranges starting inside or right after.
     private static final String RANGES = "SELECT DISTINCT r.first_seq, r.last_seq FROM unnest(?::bigint[],"
             + " ?::bigint[]) AS run(a, b) CROSS JOIN LATERAL ((SELECT first_seq, last_seq FROM telemetry_seq_range"
@@ -86,8 +89,9 @@ final class ReadingStore {
 
     private IngestResult store(final Connection c, final LoggerRef logger, final ReadingBatch batch,
             final int[] order, final long receivedMicros) throws SQLException {
-        final long anchoredUntil = lock(c, logger);
-        final List<long[]> stored = ranges(c, logger, batch, order);
+        final long[] last = new long[2];
+        final long anchoredUntil = lock(c, logger, last);
+        final List<long[]> stored = ranges(c, logger, batch, order, last);
         final boolean[] fresh = new boolean[batch.size()];
         final List<long[]> freshRuns = new ArrayList<>();
         int freshCount = 0;
@@ -120,7 +124,8 @@ final class ReadingStore {
         return new IngestResult(logger.loggerId(), batch.size(), freshCount, batch.size() - freshCount, late);
     }
 
-    private static long lock(final Connection c, final LoggerRef logger) throws SQLException {
+    /** Locks the logger's row; fills {@code last} with its last stored range, {@code {0, -1}} when it has none. */
+    private static long lock(final Connection c, final LoggerRef logger, final long[] last) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LOCK)) {
             ps.setInt(1, logger.key());
             try (ResultSet rs = ps.executeQuery()) {
@@ -128,6 +133,10 @@ final class ReadingStore {
                     throw new IllegalStateException("logger " + logger.loggerId() + " has no telemetry row");
                 }
                 final Timestamp until = rs.getTimestamp(1);
+                final long lastFirst = rs.getLong(3);
+                final boolean hasRange = !rs.wasNull();
+                last[0] = hasRange ? lastFirst : 0;
+                last[1] = hasRange ? rs.getLong(4) : -1;
                 return until == null ? Long.MIN_VALUE : micros(until);
             }
         }
@@ -135,7 +144,15 @@ final class ReadingStore {
 
     /** @return the stored ranges that contain or touch a run of the batch's sequence numbers, sorted */
     private static List<long[]> ranges(final Connection c, final LoggerRef logger, final ReadingBatch batch,
-            final int[] order) throws SQLException {
+            final int[] order, final long[] last) throws SQLException {
+        if (order.length == 0) {
+            return List.of();
+        }
+        final long lowest = batch.seq(order[0]);
+        if (last[1] < last[0] || lowest > last[1]) {
+            // Nothing stored at or after the batch's lowest number: only the last range can touch it.
+            return last[1] >= last[0] && lowest == last[1] + 1 ? List.of(new long[] {last[0], last[1]}) : List.of();
+        }
         final List<Long> starts = new ArrayList<>();
         final List<Long> ends = new ArrayList<>();
         for (final int i : order) {

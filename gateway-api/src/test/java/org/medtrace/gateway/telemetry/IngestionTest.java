@@ -63,6 +63,14 @@ class IngestionTest {
                 .statusCode(200).body("stored", equalTo(2));
         push(goods.token(), NDJSON, ndjson(goods.logger(), 1, 15, start, 300, s -> 5.0)).statusCode(200)
                 .body("stored", equalTo(0)).body("duplicates", equalTo(15));
+        // batches after the last stored number, adjacent (16..17) and with a gap (19..20), then everything again
+        push(goods.token(), NDJSON, ndjson(goods.logger(), 16, 2, start.plusSeconds(4500), 300, s -> 5.0))
+                .statusCode(200).body("stored", equalTo(2));
+        push(goods.token(), NDJSON, ndjson(goods.logger(), 19, 2, start.plusSeconds(5400), 300, s -> 5.0))
+                .statusCode(200).body("stored", equalTo(2));
+        push(goods.token(), NDJSON, ndjson(goods.logger(), 1, 20, start, 300, s -> 5.0)).statusCode(200)
+                .body("stored", equalTo(1)).body("duplicates", equalTo(19));
+        assertThat(storedSeqs()).hasSize(20).doesNotHaveDuplicates();
     }
 
     @Test
