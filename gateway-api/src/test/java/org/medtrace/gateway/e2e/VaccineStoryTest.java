@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.medtrace.gateway.testing.Api;
 import org.medtrace.gateway.testing.MedtraceTestResource;
@@ -62,7 +63,8 @@ class VaccineStoryTest {
                 .statusCode(200);
         post("huaxia", "/api/v1/shipments", Map.of("shipmentId", "S1-" + run, "codes", List.of(caseId),
                 "to", "ShenDistMSP")).statusCode(201);
-        final Instant firstEnd = anchor(logger, shippedAt("S1-" + run).minus(1, ChronoUnit.MINUTES));
+        final Instant firstShipped = shippedAt("S1-" + run);
+        final Instant firstEnd = anchor(logger, firstShipped.minus(1, ChronoUnit.MINUTES), firstShipped);
         post("shendist", "/api/v1/shipments/receive", Map.of("shipmentId", "S1-" + run)).statusCode(200);
 
         post("shendist", "/api/v1/units/unpack", Map.of("parent", caseId, "children", List.of(nmpa.get(0))))
@@ -71,7 +73,7 @@ class VaccineStoryTest {
                 .statusCode(200);
         post("shendist", "/api/v1/shipments", Map.of("shipmentId", "S2-" + run, "codes", List.of(nmpa.get(0)),
                 "to", "MinhangCdcMSP")).statusCode(201);
-        anchor(logger, firstEnd);
+        anchor(logger, firstEnd, shippedAt("S2-" + run));
         post("minhang-cdc", "/api/v1/shipments/receive", Map.of("shipmentId", "S2-" + run)).statusCode(200);
         post("minhang-cdc", "/api/v1/custody/administer", Map.of("codes", List.of(nmpa.get(0)),
                 "vaccineeId", "310101199001011234", "vaccineeSalt", "salt-kept-by-the-cdc-" + run)).statusCode(200);
@@ -116,9 +118,18 @@ class VaccineStoryTest {
                 .extract().path("shippedAt"));
     }
 
-    /** Anchors a window of readings from {@code start} to now; returns its end. */
-    static Instant anchor(final String logger, final Instant start) {
-        final Instant end = Instant.now().minusMillis(50).truncatedTo(ChronoUnit.MILLIS);
+    /**
+     * Anchors a window of readings from {@code start} to now, once now lies after {@code shippedAt} (the receipt
+     * wants a window that ends after the shipment; on a fast machine the anchor could otherwise end before it).
+     *
+     * @return the window's end
+     */
+    static Instant anchor(final String logger, final Instant start, final Instant shippedAt) {
+        Instant end = Instant.now().minusMillis(50).truncatedTo(ChronoUnit.MILLIS);
+        while (!end.isAfter(shippedAt)) {
+            LockSupport.parkNanos(10_000_000L);
+            end = Instant.now().minusMillis(50).truncatedTo(ChronoUnit.MILLIS);
+        }
         post("coldlink-logger", "/api/v1/loggers/anchors", Map.of("loggerId", logger,
                 "windowStart", start.toString(), "windowEnd", end.toString(), "merkleRoot", "ab".repeat(32),
                 "readingCount", 12, "summary", Map.ofEntries(Map.entry("minCelsius", 3.2), Map.entry("maxCelsius", 6.1),
