@@ -4,6 +4,7 @@ package org.medtrace.gateway.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -127,6 +128,12 @@ public interface MedtraceConfig {
     interface Auth {
         /** REST clients by client id. */
         Map<String, Client> clients();
+
+        /**
+         * PEM CA certificates of the organisations whose client certificates may authenticate (mutual TLS), besides
+         * the dev peer's organisation CAs in embedded mode.
+         */
+        Optional<List<Path>> clientCaCertificates();
     }
 
     /** A REST client: authenticates with its secret and acts as one ledger identity. */

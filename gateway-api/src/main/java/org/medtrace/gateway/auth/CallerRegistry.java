@@ -59,7 +59,7 @@ public class CallerRegistry {
         if (secretSha256.length != 32) {
             throw new IllegalStateException("client " + clientId + ": secret-sha256 must be 64 hex digits");
         }
-        return new Registered(new Caller(clientId, identity.name(), identity.mspId(), identity.role()), secretSha256);
+        return new Registered(Caller.actingAs(clientId, identity), secretSha256);
     }
 
     /**

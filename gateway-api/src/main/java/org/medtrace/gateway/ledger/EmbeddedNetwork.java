@@ -112,6 +112,12 @@ final class EmbeddedNetwork implements LedgerNetwork {
     }
 
     @Override
+    public List<Path> organizationCaCertificates() {
+        return peer.certificateAuthority().organizations().stream().map(peer.certificateAuthority()::caCertificate)
+                .toList();
+    }
+
+    @Override
     public void close() {
         peer.close();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.ledger;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,6 +15,14 @@ public interface LedgerNetwork extends AutoCloseable {
 
     /** @return the signing identities. */
     List<LedgerIdentity> identities();
+
+    /**
+     * @return PEM CA certificates of the organisations this network itself issues identities for (the dev peer's
+     *     CAs in embedded mode); empty where the CAs are someone else's
+     */
+    default List<Path> organizationCaCertificates() {
+        return List.of();
+    }
 
     @Override
     void close();
