@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** The telemetry test environment plus a real MQTT broker (Moquette, in memory, on an ephemeral port). */
 public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
@@ -32,7 +34,7 @@ public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        final String port = Integer.toString(broker.getPort());
+        final String port = Integer.toString(boundPort());
         System.setProperty(PORT, port);
         final Map<String, String> properties = new HashMap<>(telemetry.start());
         for (final String channel : new String[] {"incoming.telemetry-readings", "outgoing.telemetry-acks"}) {
@@ -41,6 +43,23 @@ public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
             properties.put("mp.messaging." + channel + ".port", port);
         }
         return properties;
+    }
+
+    /**
+     * Moquette records the port it bound in a listener that runs on its event loop after startServer returns, so
+     * the port reads 0 for a moment.
+     */
+    private int boundPort() {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int port = broker.getPort();
+        while (port == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the MQTT broker did not report its port within 10 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            port = broker.getPort();
+        }
+        return port;
     }
 
     @Override
