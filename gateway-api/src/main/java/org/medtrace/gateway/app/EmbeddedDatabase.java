@@ -29,20 +29,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Starts PostgreSQL with its cluster in {@code directory} (created and initialised on first use, reused after).
      *
      * @param directory the cluster's data directory
+     * @param durable true to force every commit to disk ({@code fsync} and {@code synchronous_commit} on), as the
+     *     embedded default must; false keeps the embedded library's defaults (both off: a commit survives a crash
+     *     of PostgreSQL or of the JVM, not of the machine), which is enough for tests
      * @return the running server
      * @throws IOException if the server cannot be started
      */
-    public static EmbeddedDatabase start(final Path directory) throws IOException {
+    public static EmbeddedDatabase start(final Path directory, final boolean durable) throws IOException {
         Objects.requireNonNull(directory, "directory");
         Files.createDirectories(directory);
+        final String onOff = durable ? "on" : "off";
         final EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "50")
+                .setServerConfig("fsync", onOff)
+                .setServerConfig("synchronous_commit", onOff)
                 .start();
-        LOG.info(() -> "embedded PostgreSQL on 127.0.0.1:" + postgres.getPort() + ", data in " + directory);
+        LOG.info(() -> "embedded PostgreSQL on 127.0.0.1:" + postgres.getPort() + ", data in " + directory
+                + (durable ? "" : " (fsync off)"));
         return new EmbeddedDatabase(postgres);
     }
 

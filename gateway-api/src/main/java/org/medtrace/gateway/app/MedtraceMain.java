@@ -36,7 +36,7 @@ public final class MedtraceMain {
     public static void main(final String... args) throws IOException {
         if (setting(JDBC_URL).isEmpty()) {
             final Path directory = Path.of(setting(DATA_DIRECTORY).orElse("data")).resolve("postgres");
-            final EmbeddedDatabase database = EmbeddedDatabase.start(directory);
+            final EmbeddedDatabase database = EmbeddedDatabase.start(directory, true);
             database.datasourceProperties().forEach(System::setProperty);
         }
         // The embedded server registers its own shutdown hook, so it stops with the JVM.

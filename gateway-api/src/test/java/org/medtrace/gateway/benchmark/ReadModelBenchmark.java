@@ -52,7 +52,7 @@ class ReadModelBenchmark {
     @Test
     void provenance_and_verification_latency() throws Exception {
         final Path directory = Path.of("target", "bench-postgres").toAbsolutePath();
-        final EmbeddedDatabase server = EmbeddedDatabase.start(directory);
+        final EmbeddedDatabase server = EmbeddedDatabase.start(directory, false);
         final PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(server.jdbcUrl());
         dataSource.setUser("postgres");

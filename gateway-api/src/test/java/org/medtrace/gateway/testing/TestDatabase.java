@@ -35,7 +35,7 @@ public final class TestDatabase {
         }
         try {
             final Path directory = Path.of("target", "test-data", "postgres-" + ProcessHandle.current().pid());
-            final EmbeddedDatabase database = EmbeddedDatabase.start(directory.toAbsolutePath());
+            final EmbeddedDatabase database = EmbeddedDatabase.start(directory.toAbsolutePath(), false);
             System.setProperty(URL_PROPERTY, database.jdbcUrl());
             return database.jdbcUrl();
         } catch (IOException e) {
