@@ -24,6 +24,13 @@ import org.medtrace.gateway.app.MedtraceConfig;
 @ApplicationScoped
 public class LedgerService {
 
+    /**
+     * Largest gRPC message accepted from the peer: Fabric peers' default (peer.maxRecvMsgSize / maxSendMsgSize,
+     * 100 MB). gRPC's own default of 4 MiB is too small: the endorsement of a bulk commissioning of 10,000 codes
+     * carries a read-write set of about 6 MB.
+     */
+    private static final int MESSAGE_BYTES_MAX = 100 * 1024 * 1024;
+
     private static final Logger LOG = Logger.getLogger(LedgerService.class.getName());
 
     private final LedgerNetwork network;
@@ -45,6 +52,7 @@ public class LedgerService {
                 .trustManager(endpoint.tlsRootCertificate().toFile()).build();
         this.channel = Grpc.newChannelBuilder(endpoint.target(), tls)
                 .overrideAuthority(endpoint.tlsServerName())
+                .maxInboundMessageSize(MESSAGE_BYTES_MAX)
                 .build();
         this.client = LedgerClient.builder()
                 .channel(channel)

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.medtrace.gateway.app.MedtraceConfig;
+import org.medtrace.gateway.app.Worker;
 import org.medtrace.gateway.ledger.LedgerClient;
 import org.medtrace.gateway.ledger.LedgerEvent;
 import org.medtrace.gateway.ledger.LedgerEventStream;
@@ -157,9 +158,7 @@ public class ProjectionService {
             return;
         }
         running = true;
-        worker = new Thread(this::run, "medtrace-projection");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Worker.start("medtrace-projection", this::run);
     }
 
     private synchronized void stop() {
@@ -168,15 +167,8 @@ public class ProjectionService {
         if (open != null) {
             open.close();
         }
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        Worker.stop(worker);
+        worker = null;
     }
 
     private void run() {

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.medtrace.gateway.app.Worker;
 import org.medtrace.gateway.identifiers.IdentifiersConfig;
 import org.medtrace.gateway.identifiers.node.NodeSettings;
 import org.medtrace.gateway.projection.TransactionProjected;
@@ -75,22 +75,13 @@ public class LedgerRegistrar {
 
     private synchronized void start() {
         running = true;
-        worker = new Thread(this::run, "medtrace-identifier-registration");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Worker.start("medtrace-identifier-registration", this::run);
     }
 
     private synchronized void stop() {
         running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        Worker.stop(worker);
+        worker = null;
     }
 
     private void run() {

@@ -62,18 +62,24 @@ public final class MerkleTree {
     public static byte[] root(final List<byte[]> leafHashes) {
         checkSize(leafHashes.size());
         List<byte[]> level = leafHashes;
-        // Bottom-up, carrying an odd last node up unchanged: the same tree as RFC 9162's recursive split.
         while (level.size() > 1) {
-            final List<byte[]> up = new ArrayList<>((level.size() + 1) / 2);
-            for (int i = 0; i + 1 < level.size(); i += 2) {
-                up.add(nodeHash(level.get(i), level.get(i + 1)));
-            }
-            if (level.size() % 2 == 1) {
-                up.add(level.get(level.size() - 1));
-            }
-            level = up;
+            level = parents(level);
         }
         return level.get(0).clone();
+    }
+
+    /**
+     * One level up, bottom-up, carrying an odd last node up unchanged: the same tree as RFC 9162's recursive split.
+     */
+    private static List<byte[]> parents(final List<byte[]> level) {
+        final List<byte[]> up = new ArrayList<>((level.size() + 1) / 2);
+        for (int i = 0; i + 1 < level.size(); i += 2) {
+            up.add(nodeHash(level.get(i), level.get(i + 1)));
+        }
+        if (level.size() % 2 == 1) {
+            up.add(level.get(level.size() - 1));
+        }
+        return up;
     }
 
     /**
@@ -94,14 +100,7 @@ public final class MerkleTree {
             if (sibling < level.size()) {
                 path.add(level.get(sibling).clone());
             }
-            final List<byte[]> up = new ArrayList<>((level.size() + 1) / 2);
-            for (int i = 0; i + 1 < level.size(); i += 2) {
-                up.add(nodeHash(level.get(i), level.get(i + 1)));
-            }
-            if (level.size() % 2 == 1) {
-                up.add(level.get(level.size() - 1));
-            }
-            level = up;
+            level = parents(level);
             position /= 2;
         }
         return path;
