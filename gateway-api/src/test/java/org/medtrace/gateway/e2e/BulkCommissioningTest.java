@@ -7,7 +7,6 @@ import static org.medtrace.gateway.testing.Api.post;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +30,7 @@ class BulkCommissioningTest {
         final String run = Api.digits(8);
         final String product = PREFIX + "PRD-BULK-" + run;
         final String batch = PREFIX + "BATCH-BULK-" + run;
-        post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine", "name", "Influenza vaccine",
-                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", "7" + run.substring(0, 6),
-                "packageLevels", List.of(Map.of("level", 1, "name", "支")))).statusCode(201);
-        post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "B" + run,
-                "productionDate", LocalDate.now().minusDays(5).toString(),
-                "expiryDate", LocalDate.now().plusYears(1).toString())).statusCode(201);
+        Api.releasedVaccineBatch(product, batch, run);
         final List<String> codes = new ArrayList<>(CODES);
         for (int i = 0; i < CODES; i++) {
             codes.add(PREFIX + "BULK-" + run + "-" + i);

@@ -29,16 +29,7 @@ final class Loggers {
         final String run = Api.digits(8);
         final String product = PREFIX + "PRD-T-" + run;
         final String batch = PREFIX + "BATCH-T-" + run;
-        post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine", "name", "Hepatitis B vaccine",
-                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", "8" + run.substring(0, 6),
-                "packageLevels", List.of(Map.of("level", 1, "name", "支"), Map.of("level", 2, "name", "箱"))))
-                .statusCode(201);
-        post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "T" + run,
-                "productionDate", java.time.LocalDate.now().minusDays(10).toString(),
-                "expiryDate", java.time.LocalDate.now().plusYears(2).toString())).statusCode(201);
-        post("huaxia", "/api/v1/batches/lot-release", Map.of("batchId", batch, "certificateNumber", "SJ" + run,
-                "issuer", "中国食品药品检定研究院", "releaseDate", java.time.LocalDate.now().minusDays(2).toString()))
-                .statusCode(200);
+        Api.releasedVaccineBatch(product, batch, run);
         final List<String> units = List.of(Api.nmpaCode(), Api.nmpaCode(), Api.nmpaCode());
         post("huaxia", "/api/v1/units/commission", Map.of("batchId", batch, "packageLevel", 1, "codes", units))
                 .statusCode(201);

@@ -6,8 +6,10 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.medtrace.identifiers.codes.Gs1CheckDigit;
 
 /** RestAssured calls as one of the demo clients (HTTP Basic with the documented demo secrets). */
@@ -71,5 +73,25 @@ public final class Api {
     /** @param elementString "(00)&lt;18 digits&gt;" @return the identifier the gateway names it by */
     public static String ssccIdentifier(final String elementString) {
         return "88.118.8866/00." + elementString.substring(4);
+    }
+
+    /**
+     * Registers a vaccine product (packaged 支 in 箱), a batch of it and its lot release, as the manufacturer Huaxia.
+     *
+     * @param product the product's identifier
+     * @param batch the batch's identifier
+     * @param run random digits (at least 6) that make names and numbers unique
+     */
+    public static void releasedVaccineBatch(final String product, final String batch, final String run) {
+        post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine", "name", "Hepatitis B vaccine",
+                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", "8" + run.substring(0, 6),
+                "packageLevels", List.of(Map.of("level", 1, "name", "支"), Map.of("level", 2, "name", "箱"))))
+                .statusCode(201);
+        post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "T" + run,
+                "productionDate", LocalDate.now().minusDays(10).toString(),
+                "expiryDate", LocalDate.now().plusYears(2).toString())).statusCode(201);
+        post("huaxia", "/api/v1/batches/lot-release", Map.of("batchId", batch, "certificateNumber", "SJ" + run,
+                "issuer", "中国食品药品检定研究院", "releaseDate", LocalDate.now().minusDays(2).toString()))
+                .statusCode(200);
     }
 }
