@@ -31,7 +31,7 @@ import org.medtrace.identifiers.resolution.HandleResolver;
 @EnabledIfSystemProperty(named = "benchmark", matches = "secondary-node")
 class SecondaryNodeBenchmark {
 
-    private static final int COUNT = Integer.getInteger("benchmark.resolutions", 3_000);
+    private static final int COUNT = Integer.getInteger("benchmark.resolutions", 15_000);
 
     @Inject
     IdentifierLookup lookup;
