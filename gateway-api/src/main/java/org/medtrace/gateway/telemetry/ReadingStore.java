@@ -89,9 +89,9 @@ final class ReadingStore {
 
     private IngestResult store(final Connection c, final LoggerRef logger, final ReadingBatch batch,
             final int[] order, final long receivedMicros) throws SQLException {
-        final long[] last = new long[2];
-        final long anchoredUntil = lock(c, logger, last);
-        final List<long[]> stored = ranges(c, logger, batch, order, last);
+        final Locked locked = lock(c, logger);
+        final long anchoredUntil = locked.anchoredUntil();
+        final List<long[]> stored = ranges(c, logger, batch, order, locked.lastRange());
         final boolean[] fresh = new boolean[batch.size()];
         final List<long[]> freshRuns = new ArrayList<>();
         int freshCount = 0;
@@ -124,8 +124,16 @@ final class ReadingStore {
         return new IngestResult(logger.loggerId(), batch.size(), freshCount, batch.size() - freshCount, late);
     }
 
-    /** Locks the logger's row; fills {@code last} with its last stored range, {@code {0, -1}} when it has none. */
-    private static long lock(final Connection c, final LoggerRef logger, final long[] last) throws SQLException {
+    /**
+     * What locking the logger's row reads.
+     *
+     * @param anchoredUntil readings before this lie in closed windows (µs; {@code Long.MIN_VALUE} for none)
+     * @param lastRange the logger's last stored sequence range {@code {first, last}}, or null when none
+     */
+    private record Locked(long anchoredUntil, long[] lastRange) {
+    }
+
+    private static Locked lock(final Connection c, final LoggerRef logger) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LOCK)) {
             ps.setInt(1, logger.key());
             try (ResultSet rs = ps.executeQuery()) {
@@ -134,24 +142,22 @@ final class ReadingStore {
                 }
                 final Timestamp until = rs.getTimestamp(1);
                 final long lastFirst = rs.getLong(3);
-                final boolean hasRange = !rs.wasNull();
-                last[0] = hasRange ? lastFirst : 0;
-                last[1] = hasRange ? rs.getLong(4) : -1;
-                return until == null ? Long.MIN_VALUE : micros(until);
+                final long[] lastRange = rs.wasNull() ? null : new long[] {lastFirst, rs.getLong(4)};
+                return new Locked(until == null ? Long.MIN_VALUE : micros(until), lastRange);
             }
         }
     }
 
     /** @return the stored ranges that contain or touch a run of the batch's sequence numbers, sorted */
     private static List<long[]> ranges(final Connection c, final LoggerRef logger, final ReadingBatch batch,
-            final int[] order, final long[] last) throws SQLException {
-        if (order.length == 0) {
-            return List.of();
+            final int[] order, final long[] lastRange) throws SQLException {
+        if (order.length == 0 || lastRange == null) {
+            return List.of(); // an empty batch, or nothing stored yet for this logger
         }
         final long lowest = batch.seq(order[0]);
-        if (last[1] < last[0] || lowest > last[1]) {
+        if (lowest > lastRange[1]) {
             // Nothing stored at or after the batch's lowest number: only the last range can touch it.
-            return last[1] >= last[0] && lowest == last[1] + 1 ? List.of(new long[] {last[0], last[1]}) : List.of();
+            return lowest == lastRange[1] + 1 ? List.of(lastRange) : List.of();
         }
         final List<Long> starts = new ArrayList<>();
         final List<Long> ends = new ArrayList<>();
