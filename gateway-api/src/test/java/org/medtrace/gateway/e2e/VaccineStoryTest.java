@@ -11,12 +11,13 @@ import static org.medtrace.gateway.testing.Api.post;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.medtrace.gateway.testing.Api;
 import org.medtrace.gateway.testing.MedtraceTestResource;
@@ -125,11 +126,8 @@ class VaccineStoryTest {
      * @return the window's end
      */
     static Instant anchor(final String logger, final Instant start, final Instant shippedAt) {
-        Instant end = Instant.now().minusMillis(50).truncatedTo(ChronoUnit.MILLIS);
-        while (!end.isAfter(shippedAt)) {
-            LockSupport.parkNanos(10_000_000L);
-            end = Instant.now().minusMillis(50).truncatedTo(ChronoUnit.MILLIS);
-        }
+        final Instant end = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Instant.now().minusMillis(50).truncatedTo(ChronoUnit.MILLIS), t -> t.isAfter(shippedAt));
         post("coldlink-logger", "/api/v1/loggers/anchors", Map.of("loggerId", logger,
                 "windowStart", start.toString(), "windowEnd", end.toString(), "merkleRoot", "ab".repeat(32),
                 "readingCount", 12, "summary", Map.ofEntries(Map.entry("minCelsius", 3.2), Map.entry("maxCelsius", 6.1),

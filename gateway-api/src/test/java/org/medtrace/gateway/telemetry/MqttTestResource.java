@@ -6,11 +6,11 @@ import io.moquette.broker.config.IConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 
 /** The telemetry test environment plus a real MQTT broker (Moquette, in memory, on an ephemeral port). */
 public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
@@ -50,16 +50,8 @@ public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
      * the port reads 0 for a moment.
      */
     private int boundPort() {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        int port = broker.getPort();
-        while (port == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the MQTT broker did not report its port within 10 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            port = broker.getPort();
-        }
-        return port;
+        return Awaitility.await("the MQTT broker's bound port").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5)).until(broker::getPort, port -> port != 0);
     }
 
     @Override
