@@ -29,7 +29,11 @@ import org.medtrace.devpeer.crypto.P256Signers;
  * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.sdkSigner} (false: the clients
  * sign with {@link P256Signers}; true: with the SDK's {@link Signers}), {@code bench.workload} ({@code commission}:
  * the project's chaincode from {@code bench.chaincodeJar}, run as a child process, commissioning
- * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM).
+ * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM),
+ * {@code bench.tls} (true; false: plaintext gRPC, {@code --tls false}), {@code bench.peer} ({@code devpeer}, or
+ * {@code stub}: {@link org.medtrace.devpeer.server.ClientFloorGateway}, which answers at once without any work, so
+ * the clients' CPU per transaction is their floor), {@code bench.jfr} (a directory: JDK Flight Recorder files of
+ * every process for the measured window).
  */
 public final class DevPeerBenchmark {
     private DevPeerBenchmark() {
@@ -47,10 +51,14 @@ public final class DevPeerBenchmark {
                 Integer.getInteger("bench.codesPerTx", 1));
         final String jar = workload.chaincode().equals(PeerFixture.CHAINCODE) ? ""
                 : System.getProperty("bench.chaincodeJar", "");
+        final boolean tls = Boolean.parseBoolean(System.getProperty("bench.tls", "true"));
+        final boolean stub = "stub".equals(System.getProperty("bench.peer", "devpeer"));
+        final String jfr = System.getProperty("bench.jfr", "");
         final Path dir = PeerFixture.freshDirectory("bench");
         final String chaincode = jar.isEmpty() ? "--chaincode-address" : "--chaincode-jar";
-        final String target = jar.isEmpty() ? TestChaincodeServer.address() : jar;
-        final Process peer = launchPeer(dir, chaincode, workload.chaincode() + "=" + target);
+        final String target = jar.isEmpty() && !stub ? TestChaincodeServer.address() : jar;
+        final Process peer = stub ? launchStub(dir, tls)
+                : launchPeer(dir, tls, chaincode, workload.chaincode() + "=" + target);
         try {
             final int port = awaitPort(dir.resolve("port"), peer);
             final EnrolledIdentity identity = new EnrolledIdentity("HuaxiaVaccineMSP", "bench", "manufacturer",
@@ -59,9 +67,11 @@ public final class DevPeerBenchmark {
             final List<ManagedChannel> connections = new ArrayList<>();
             final List<Gateway> gateways = new ArrayList<>();
             for (int i = 0; i < channels; i++) {
-                connections.add(io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", port,
-                        io.grpc.TlsChannelCredentials.newBuilder().trustManager(dir.resolve("tls/ca-cert.pem")
-                                .toFile()).build()).overrideAuthority("peer0.devpeer.medtrace").build());
+                connections.add(io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", port, tls
+                        ? io.grpc.TlsChannelCredentials.newBuilder().trustManager(dir.resolve("tls/ca-cert.pem")
+                                .toFile()).build()
+                        : io.grpc.InsecureChannelCredentials.create()).overrideAuthority("peer0.devpeer.medtrace")
+                        .build());
             }
             for (int i = 0; i < clients; i++) {
                 gateways.add(PeerFixture.gateway(connections.get(i % channels), identity, sdkSigner
@@ -70,15 +80,19 @@ public final class DevPeerBenchmark {
             }
             final Contract setup = gateways.get(0).getNetwork("medtrace").getContract(workload.chaincode());
             workload.setUp(setup);
-            System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d connections to a peer process,"
-                    + " workload %s (%s); clients sign with %s%n", clients, channels, workload.name(),
-                    jar.isEmpty() ? "test contract in the benchmark JVM" : jar + " as the peer's child process",
+            System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d %s connections to %s,"
+                    + " workload %s (%s); clients sign with %s%n", clients, channels, tls ? "TLS" : "plaintext",
+                    stub ? "the no-work stub gateway (client floor)" : "a peer process", workload.name(),
+                    stub ? "no chaincode runs" : jar.isEmpty() ? "test contract in the benchmark JVM"
+                            : jar + " as the peer's child process",
                     sdkSigner ? "the SDK's Signers" : "P256Signers, " + P256.implementation());
             run(gateways, workload, warmup, false);
             lone(setup, workload);
+            final Profiler profiler = Profiler.start(jfr, peer);
             final long[] cpuBefore = cpuNanos(peer);
             final Result result = run(gateways, workload, seconds, true);
             final long[] cpuAfter = cpuNanos(peer);
+            profiler.stop();
             final long blocks = result.lastBlock.get() - result.firstBlock.get() + 1;
             System.out.printf(Locale.ROOT, "load: %d committed in %.1f s = %.0f committed tx/s; commit latency p50 %.1f ms,"
                     + " p99 %.1f ms; %d not valid, %d failed; %d blocks, %.1f tx/block%n", result.committed,
@@ -99,14 +113,28 @@ public final class DevPeerBenchmark {
         System.exit(0);
     }
 
-    private static Process launchPeer(final Path dir, final String chaincodeOption, final String chaincode)
+    private static Process launchPeer(final Path dir, final boolean tls, final String chaincodeOption,
+            final String chaincode) throws java.io.IOException {
+        return launch(dir, DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs",
+                String.join(",", PeerFixture.ORGS), chaincodeOption, chaincode, "--port-file",
+                dir.resolve("port").toString(), "--enroll", "HuaxiaVaccineMSP:bench:manufacturer", "--tls",
+                Boolean.toString(tls));
+    }
+
+    /** The stub answers with the sizes of a {@code unit:commission} transaction of the peer (read from a block). */
+    private static Process launchStub(final Path dir, final boolean tls) throws java.io.IOException {
+        return launch(dir, org.medtrace.devpeer.server.ClientFloorGateway.class.getName(), dir.toString(),
+                dir.resolve("port").toString(), Boolean.toString(tls), "1969", "872", "207");
+    }
+
+    private static Process launch(final Path dir, final String mainClass, final String... args)
             throws java.io.IOException {
-        final String java = ProcessHandle.current().info().command().orElse("java");
-        final ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"),
                 "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs", String.join(",", PeerFixture.ORGS),
-                chaincodeOption, chaincode, "--port-file", dir.resolve("port").toString(),
-                "--enroll", "HuaxiaVaccineMSP:bench:manufacturer");
+                mainClass));
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true).redirectOutput(dir.resolve("peer.log").toFile());
         return builder.start();
     }
