@@ -47,7 +47,11 @@ public interface DevPeer extends AutoCloseable {
      */
     void start();
 
-    /** The gRPC endpoint (TLS unless {@link #tls()} is false), with the actual port. @throws IllegalStateException before start */
+    /**
+     * The gRPC endpoint (TLS unless {@link #tls()} is false), with the actual port.
+     *
+     * @throws IllegalStateException before start
+     */
     InetSocketAddress endpoint();
 
     /** Whether clients connect with TLS (the default), or in plaintext ({@link Builder#plaintextOnLoopback()}). */

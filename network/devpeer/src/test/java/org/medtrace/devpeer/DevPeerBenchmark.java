@@ -104,6 +104,9 @@ public final class DevPeerBenchmark {
                     jar.isEmpty() ? " (with the test chaincode)" : "", (cpuAfter[1] - cpuBefore[1]) / perTx,
                     (cpuAfter[2] - cpuBefore[2]) / perTx, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "of which JIT compiler threads: clients %.2f ms, peer %.2f ms, chaincode"
+                    + " %.2f ms%n", (cpuAfter[3] - cpuBefore[3]) / perTx, (cpuAfter[4] - cpuBefore[4]) / perTx,
+                    (cpuAfter[5] - cpuBefore[5]) / perTx);
             gateways.forEach(Gateway::close);
             connections.forEach(ManagedChannel::shutdownNow);
         } finally {
@@ -150,17 +153,44 @@ public final class DevPeerBenchmark {
         return Integer.parseInt(java.nio.file.Files.readString(portFile).trim());
     }
 
-    /** CPU time so far of this JVM, the peer process and the peer's children (the chaincode). */
+    /**
+     * CPU time so far of this JVM, the peer process and the peer's children (the chaincode), then the part of each
+     * spent by the JIT compiler threads (from /proc; zeros where it cannot be read).
+     */
     private static long[] cpuNanos(final Process peer) {
         final long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         final long peerCpu = cpu(peer.toHandle());
         final long chaincode = peer.toHandle().descendants().mapToLong(DevPeerBenchmark::cpu).sum();
-        return new long[] {own, peerCpu, chaincode};
+        final long chaincodeJit = peer.toHandle().descendants().mapToLong(p -> compilerCpu(p.pid())).sum();
+        return new long[] {own, peerCpu, chaincode, compilerCpu(ProcessHandle.current().pid()),
+            compilerCpu(peer.pid()), chaincodeJit};
     }
 
     private static long cpu(final ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU of the threads named "C1/C2 CompilerThread..." of a process, from /proc (user + system clock ticks). */
+    private static long compilerCpu(final long pid) {
+        final Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> threads = java.nio.file.Files.list(tasks)) {
+            for (final Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (java.nio.file.Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        final String stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                        final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (final java.io.IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (final java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     private static void lone(final Contract contract, final BenchmarkWorkload workload) throws Exception {
