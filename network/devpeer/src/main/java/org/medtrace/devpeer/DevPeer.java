@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.devpeer;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +47,21 @@ public interface DevPeer extends AutoCloseable {
      */
     void start();
 
-    /** The gRPC endpoint (TLS), with the actual port. @throws IllegalStateException before start */
+    /**
+     * The gRPC endpoint (TLS unless {@link #tls()} is false), with the actual port.
+     *
+     * @throws IllegalStateException before start
+     */
     InetSocketAddress endpoint();
 
-    /** The PEM root certificate clients trust for TLS. @throws IllegalStateException before start */
+    /** Whether clients connect with TLS (the default), or in plaintext ({@link Builder#plaintextOnLoopback()}). */
+    boolean tls();
+
+    /**
+     * The PEM root certificate clients trust for TLS.
+     *
+     * @throws IllegalStateException before start, or if the peer serves plaintext gRPC
+     */
     Path tlsRootCertificate();
 
     /** The name the TLS certificate is issued for; clients pass it to {@code overrideAuthority}. */
@@ -87,6 +100,7 @@ public interface DevPeer extends AutoCloseable {
         private long chaincodeStartTimeoutMs = 60_000;
         private String tlsServerName = "peer0.devpeer.medtrace";
         private int queueMax = 20_000;
+        private boolean plaintext;
 
         private Builder() {
         }
@@ -187,6 +201,16 @@ public interface DevPeer extends AutoCloseable {
         }
 
         /**
+         * Serves gRPC without TLS, for clients on the same machine (benchmarks, a gateway in the same JVM or host):
+         * TLS costs the clients and the peer CPU on every call and protects nothing on the loopback interface.
+         * {@link #build()} refuses it unless {@link #host(String)} names only loopback addresses. Default: TLS.
+         */
+        public Builder plaintextOnLoopback() {
+            this.plaintext = true;
+            return this;
+        }
+
+        /**
          * Validates the settings and creates the (not yet started) peer.
          *
          * @throws IllegalArgumentException naming the first invalid setting
@@ -218,10 +242,28 @@ public interface DevPeer extends AutoCloseable {
             if (!both.isEmpty()) {
                 throw new IllegalArgumentException("chaincode " + both + " has both a jar and an address");
             }
+            if (plaintext && !isLoopback(host)) {
+                throw new IllegalArgumentException("plaintextOnLoopback needs a loopback host (127.0.0.1, ::1,"
+                        + " localhost), got " + host);
+            }
             return new LocalDevPeer(new PeerSettings(dataDirectory, host, port, channel, organizations, peerMsp,
                     chaincodeJars, chaincodeAddresses, blockSizeMax, blockSizeBytesMax, batchTimeoutMs,
                     Duration.ofMillis(executeTimeoutMs), Duration.ofMillis(chaincodeStartTimeoutMs), tlsServerName,
-                    queueMax), channel, tlsServerName);
+                    queueMax, !plaintext), channel, tlsServerName);
+        }
+
+        /** True if every address the host names is a loopback address; an unresolvable host is not loopback. */
+        private static boolean isLoopback(final String host) {
+            try {
+                for (final InetAddress address : InetAddress.getAllByName(host)) {
+                    if (!address.isLoopbackAddress()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (final UnknownHostException e) {
+                return false;
+            }
         }
 
         private static String requireName(final String what, final String value) {

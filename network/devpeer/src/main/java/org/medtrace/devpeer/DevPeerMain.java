@@ -28,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
  * Options: data-dir (required), orgs (required, comma-separated), host, port, channel, peer-org, chaincode-jar
  * (name=path, repeatable or comma-separated), chaincode-address (name=host:port), block-size-max,
  * block-size-bytes-max, batch-timeout-ms, execute-timeout-ms, chaincode-start-timeout-ms, tls-server-name, queue-max,
- * enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
+ * tls (true, or false: plaintext gRPC, for a loopback host only), enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
  */
 public final class DevPeerMain {
     private DevPeerMain() {
@@ -70,8 +70,9 @@ public final class DevPeerMain {
             Files.writeString(temporary, Integer.toString(port), StandardCharsets.US_ASCII);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        System.out.println("devpeer listening on " + peer.endpoint().getHostString() + ":" + port + " (TLS, server name "
-                + peer.tlsServerName() + ", root " + peer.tlsRootCertificate() + "), channel " + peer.channel());
+        System.out.println("devpeer listening on " + peer.endpoint().getHostString() + ":" + port + (peer.tls()
+                ? " (TLS, server name " + peer.tlsServerName() + ", root " + peer.tlsRootCertificate() + ")"
+                : " (plaintext)") + ", channel " + peer.channel());
         stopped.await();
     }
 
@@ -90,6 +91,13 @@ public final class DevPeerMain {
         optional(options, "chaincode-start-timeout-ms", value -> builder.chaincodeStartTimeoutMs(Long.parseLong(value)));
         optional(options, "tls-server-name", builder::tlsServerName);
         optional(options, "queue-max", value -> builder.queueMax(Integer.parseInt(value)));
+        optional(options, "tls", value -> {
+            if ("false".equals(value)) {
+                builder.plaintextOnLoopback();
+            } else if (!"true".equals(value)) {
+                throw new IllegalArgumentException("--tls takes true or false, got " + value);
+            }
+        });
         for (final String[] pair : pairs(options.get("chaincode-jar"))) {
             builder.chaincodeJar(pair[0], Path.of(pair[1]));
         }

@@ -47,7 +47,15 @@ final class LocalDevPeer implements DevPeer {
     }
 
     @Override
+    public boolean tls() {
+        return settings.tls();
+    }
+
+    @Override
     public Path tlsRootCertificate() {
+        if (!settings.tls()) {
+            throw new IllegalStateException("the peer serves plaintext gRPC (plaintextOnLoopback): no TLS root");
+        }
         return running().tlsRootCertificate();
     }
 

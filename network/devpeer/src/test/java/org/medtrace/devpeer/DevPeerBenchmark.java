@@ -29,7 +29,11 @@ import org.medtrace.devpeer.crypto.P256Signers;
  * {@code bench.channels} (4 gRPC connections shared by the clients), {@code bench.sdkSigner} (false: the clients
  * sign with {@link P256Signers}; true: with the SDK's {@link Signers}), {@code bench.workload} ({@code commission}:
  * the project's chaincode from {@code bench.chaincodeJar}, run as a child process, commissioning
- * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM).
+ * {@code bench.codesPerTx} unit codes per transaction; {@code asset}: the test contract in this JVM),
+ * {@code bench.tls} (true; false: plaintext gRPC, {@code --tls false}), {@code bench.peer} ({@code devpeer}, or
+ * {@code stub}: {@link org.medtrace.devpeer.server.ClientFloorGateway}, which answers at once without any work, so
+ * the clients' CPU per transaction is their floor), {@code bench.jfr} (a directory: JDK Flight Recorder files of
+ * every process for the measured window).
  */
 public final class DevPeerBenchmark {
     private DevPeerBenchmark() {
@@ -47,10 +51,14 @@ public final class DevPeerBenchmark {
                 Integer.getInteger("bench.codesPerTx", 1));
         final String jar = workload.chaincode().equals(PeerFixture.CHAINCODE) ? ""
                 : System.getProperty("bench.chaincodeJar", "");
+        final boolean tls = Boolean.parseBoolean(System.getProperty("bench.tls", "true"));
+        final boolean stub = "stub".equals(System.getProperty("bench.peer", "devpeer"));
+        final String jfr = System.getProperty("bench.jfr", "");
         final Path dir = PeerFixture.freshDirectory("bench");
         final String chaincode = jar.isEmpty() ? "--chaincode-address" : "--chaincode-jar";
-        final String target = jar.isEmpty() ? TestChaincodeServer.address() : jar;
-        final Process peer = launchPeer(dir, chaincode, workload.chaincode() + "=" + target);
+        final String target = jar.isEmpty() && !stub ? TestChaincodeServer.address() : jar;
+        final Process peer = stub ? launchStub(dir, tls)
+                : launchPeer(dir, tls, chaincode, workload.chaincode() + "=" + target);
         try {
             final int port = awaitPort(dir.resolve("port"), peer);
             final EnrolledIdentity identity = new EnrolledIdentity("HuaxiaVaccineMSP", "bench", "manufacturer",
@@ -59,9 +67,11 @@ public final class DevPeerBenchmark {
             final List<ManagedChannel> connections = new ArrayList<>();
             final List<Gateway> gateways = new ArrayList<>();
             for (int i = 0; i < channels; i++) {
-                connections.add(io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", port,
-                        io.grpc.TlsChannelCredentials.newBuilder().trustManager(dir.resolve("tls/ca-cert.pem")
-                                .toFile()).build()).overrideAuthority("peer0.devpeer.medtrace").build());
+                connections.add(io.grpc.Grpc.newChannelBuilderForAddress("127.0.0.1", port, tls
+                        ? io.grpc.TlsChannelCredentials.newBuilder().trustManager(dir.resolve("tls/ca-cert.pem")
+                                .toFile()).build()
+                        : io.grpc.InsecureChannelCredentials.create()).overrideAuthority("peer0.devpeer.medtrace")
+                        .build());
             }
             for (int i = 0; i < clients; i++) {
                 gateways.add(PeerFixture.gateway(connections.get(i % channels), identity, sdkSigner
@@ -70,15 +80,19 @@ public final class DevPeerBenchmark {
             }
             final Contract setup = gateways.get(0).getNetwork("medtrace").getContract(workload.chaincode());
             workload.setUp(setup);
-            System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d connections to a peer process,"
-                    + " workload %s (%s); clients sign with %s%n", clients, channels, workload.name(),
-                    jar.isEmpty() ? "test contract in the benchmark JVM" : jar + " as the peer's child process",
+            System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d %s connections to %s,"
+                    + " workload %s (%s); clients sign with %s%n", clients, channels, tls ? "TLS" : "plaintext",
+                    stub ? "the no-work stub gateway (client floor)" : "a peer process", workload.name(),
+                    stub ? "no chaincode runs" : jar.isEmpty() ? "test contract in the benchmark JVM"
+                            : jar + " as the peer's child process",
                     sdkSigner ? "the SDK's Signers" : "P256Signers, " + P256.implementation());
             run(gateways, workload, warmup, false);
             lone(setup, workload);
+            final Profiler profiler = Profiler.start(jfr, peer);
             final long[] cpuBefore = cpuNanos(peer);
             final Result result = run(gateways, workload, seconds, true);
             final long[] cpuAfter = cpuNanos(peer);
+            profiler.stop();
             final long blocks = result.lastBlock.get() - result.firstBlock.get() + 1;
             System.out.printf(Locale.ROOT, "load: %d committed in %.1f s = %.0f committed tx/s; commit latency p50 %.1f ms,"
                     + " p99 %.1f ms; %d not valid, %d failed; %d blocks, %.1f tx/block%n", result.committed,
@@ -90,6 +104,9 @@ public final class DevPeerBenchmark {
                     jar.isEmpty() ? " (with the test chaincode)" : "", (cpuAfter[1] - cpuBefore[1]) / perTx,
                     (cpuAfter[2] - cpuBefore[2]) / perTx, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "of which JIT compiler threads: clients %.2f ms, peer %.2f ms, chaincode"
+                    + " %.2f ms%n", (cpuAfter[3] - cpuBefore[3]) / perTx, (cpuAfter[4] - cpuBefore[4]) / perTx,
+                    (cpuAfter[5] - cpuBefore[5]) / perTx);
             gateways.forEach(Gateway::close);
             connections.forEach(ManagedChannel::shutdownNow);
         } finally {
@@ -99,14 +116,28 @@ public final class DevPeerBenchmark {
         System.exit(0);
     }
 
-    private static Process launchPeer(final Path dir, final String chaincodeOption, final String chaincode)
+    private static Process launchPeer(final Path dir, final boolean tls, final String chaincodeOption,
+            final String chaincode) throws java.io.IOException {
+        return launch(dir, DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs",
+                String.join(",", PeerFixture.ORGS), chaincodeOption, chaincode, "--port-file",
+                dir.resolve("port").toString(), "--enroll", "HuaxiaVaccineMSP:bench:manufacturer", "--tls",
+                Boolean.toString(tls));
+    }
+
+    /** The stub answers with the sizes of a {@code unit:commission} transaction of the peer (read from a block). */
+    private static Process launchStub(final Path dir, final boolean tls) throws java.io.IOException {
+        return launch(dir, org.medtrace.devpeer.server.ClientFloorGateway.class.getName(), dir.toString(),
+                dir.resolve("port").toString(), Boolean.toString(tls), "1969", "872", "207");
+    }
+
+    private static Process launch(final Path dir, final String mainClass, final String... args)
             throws java.io.IOException {
-        final String java = ProcessHandle.current().info().command().orElse("java");
-        final ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"),
                 "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs", String.join(",", PeerFixture.ORGS),
-                chaincodeOption, chaincode, "--port-file", dir.resolve("port").toString(),
-                "--enroll", "HuaxiaVaccineMSP:bench:manufacturer");
+                mainClass));
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true).redirectOutput(dir.resolve("peer.log").toFile());
         return builder.start();
     }
@@ -122,17 +153,44 @@ public final class DevPeerBenchmark {
         return Integer.parseInt(java.nio.file.Files.readString(portFile).trim());
     }
 
-    /** CPU time so far of this JVM, the peer process and the peer's children (the chaincode). */
+    /**
+     * CPU time so far of this JVM, the peer process and the peer's children (the chaincode), then the part of each
+     * spent by the JIT compiler threads (from /proc; zeros where it cannot be read).
+     */
     private static long[] cpuNanos(final Process peer) {
         final long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         final long peerCpu = cpu(peer.toHandle());
         final long chaincode = peer.toHandle().descendants().mapToLong(DevPeerBenchmark::cpu).sum();
-        return new long[] {own, peerCpu, chaincode};
+        final long chaincodeJit = peer.toHandle().descendants().mapToLong(p -> compilerCpu(p.pid())).sum();
+        return new long[] {own, peerCpu, chaincode, compilerCpu(ProcessHandle.current().pid()),
+            compilerCpu(peer.pid()), chaincodeJit};
     }
 
     private static long cpu(final ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU of the threads named "C1/C2 CompilerThread..." of a process, from /proc (user + system clock ticks). */
+    private static long compilerCpu(final long pid) {
+        final Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> threads = java.nio.file.Files.list(tasks)) {
+            for (final Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (java.nio.file.Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        final String stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                        final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (final java.io.IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (final java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     private static void lone(final Contract contract, final BenchmarkWorkload workload) throws Exception {

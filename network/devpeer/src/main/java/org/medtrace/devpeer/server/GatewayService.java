@@ -97,7 +97,7 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     }
 
     /** The unsigned transaction envelope the client signs and submits, assembled as Fabric's gateway does. */
-    private static Envelope prepare(final UnpackedProposal proposal, final ProposalOutcome outcome) {
+    static Envelope prepare(final UnpackedProposal proposal, final ProposalOutcome outcome) {
         final ChaincodeEndorsedAction action = ChaincodeEndorsedAction.newBuilder()
                 .setProposalResponsePayload(outcome.proposalResponse.getPayload())
                 .addEndorsements(outcome.proposalResponse.getEndorsement()).build();

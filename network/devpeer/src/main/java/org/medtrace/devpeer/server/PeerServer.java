@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.devpeer.server;
 
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -110,8 +112,11 @@ public final class PeerServer implements AutoCloseable {
                 new CommitWaiters(ledger, COMMIT_WAITERS_MAX), streams, errors);
         final Server server;
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host, settings.port),
-                    TlsServerCredentials.create(tls.serverCertificate().toFile(), tls.serverKey().toFile()))
+            // Plaintext only on loopback hosts (the builder checks): no handshake, no record encryption per call.
+            final ServerCredentials credentials = settings.tls
+                    ? TlsServerCredentials.create(tls.serverCertificate().toFile(), tls.serverKey().toFile())
+                    : InsecureServerCredentials.create();
+            server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host, settings.port), credentials)
                     .addService(gateway).addService(new DeliverService(ledger, msps, streams))
                     // Unary handlers never block (endorsement completes from the chaincode stream, commit status
                     // from the committer; streams get threads of their own): running them on the event loop saves
@@ -124,6 +129,7 @@ public final class PeerServer implements AutoCloseable {
         }
         address.set(settings.host + ":" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort());
         LOG.info(() -> "dev peer for channel " + settings.channel + " listening on " + server.getListenSockets()
+                + (settings.tls ? " (TLS)" : " (plaintext, loopback only)")
                 + " (block height " + ledger.height() + "; ECDSA by " + P256.implementation() + ")");
         return new PeerServer(ca, tls, settings.tlsServerName, ledger, chaincodes, orderer, streams, server);
     }

@@ -23,13 +23,15 @@ public final class PeerSettings {
     final Duration chaincodeStartTimeout;
     final String tlsServerName;
     final int queueMax;
+    /** False: plaintext gRPC (the builder allows it on loopback hosts only). */
+    final boolean tls;
 
     /** Creates the settings; the caller has validated them. */
     public PeerSettings(final Path dataDirectory, final String host, final int port, final String channel,
             final List<String> organizations, final String peerOrganization, final Map<String, Path> chaincodeJars,
             final Map<String, String> chaincodeAddresses, final int blockSizeMax, final long blockSizeBytesMax,
             final long batchTimeoutMs, final Duration executeTimeout, final Duration chaincodeStartTimeout,
-            final String tlsServerName, final int queueMax) {
+            final String tlsServerName, final int queueMax, final boolean tls) {
         this.dataDirectory = dataDirectory;
         this.host = host;
         this.port = port;
@@ -45,5 +47,11 @@ public final class PeerSettings {
         this.chaincodeStartTimeout = chaincodeStartTimeout;
         this.tlsServerName = tlsServerName;
         this.queueMax = queueMax;
+        this.tls = tls;
+    }
+
+    /** @return whether clients connect with TLS (false: plaintext on a loopback host) */
+    public boolean tls() {
+        return tls;
     }
 }
