@@ -53,12 +53,12 @@ public final class Transactions {
         tx.events().ids().forEach(ids::add);
         response.put("replayed", false);
         List<EpcisEvent> events = tx.events().complete(tx.now(), tx.txId());
-        // No ledger read to check that an event key is new (one shim round trip per event): an event id hashes the
-        // caller's MSP and clientEventId, so another transaction's event with the same id would need the same
-        // idempotency key, whose record this transaction read above (absent) and writes below; a concurrent one
-        // fails MVCC on that key. Two equal events within this transaction are refused by the event log.
         for (EpcisEvent event : events) {
-            tx.state().put(Keys.of(Keys.EVENT, event.eventID()), event);
+            String key = Keys.of(Keys.EVENT, event.eventID());
+            if (tx.state().exists(key)) {
+                throw new IllegalStateException("event " + event.eventID() + " exists already");
+            }
+            tx.state().put(key, event);
         }
         tx.state().put(idempotencyKey, new ClientEvent(name, requestHash, response));
         if (!events.isEmpty()) {
