@@ -55,8 +55,10 @@ class IngestionBenchmark {
     private static final int ROUNDS = Integer.getInteger("telemetry-benchmark.rounds", 3);
     private static final int WARM_UP_BATCHES = 100;
 
-    /** The loggers' HTTP client (its own Vert.x, apart from the gateway's). */
+    /** The loggers' HTTP client (its own Vert.x, apart from the gateway's) and the threads that wait on it. */
     private static HttpClient loggersClient;
+    private static final ExecutorService SENDERS = Executors.newFixedThreadPool(CLIENTS);
+    private static CpuMeter cpu;
 
     @Inject
     AgroalDataSource dataSource;
@@ -86,6 +88,7 @@ class IngestionBenchmark {
                 + " rounds, %d clients, %d available processors%n", LOGGERS, BATCHES_PER_LOGGER, BATCH, total,
                 ROUNDS, CLIENTS, Runtime.getRuntime().availableProcessors());
         durable();
+        client();
         warmUp(loggers.get(0));
 
         // Rounds alternate HTTP ingestion and raw COPY of the same rows, so that both see the same machine load.
@@ -109,6 +112,7 @@ class IngestionBenchmark {
         }
         System.out.printf(Locale.ROOT, "median of %d rounds: HTTP ingestion %,.0f readings/s, best raw COPY %,.0f"
                 + " readings/s, ratio %.2f%n%n", ROUNDS, median(https), median(raws), median(ratios));
+        SENDERS.shutdown();
     }
 
     private static double median(final List<Double> values) {
@@ -143,11 +147,12 @@ class IngestionBenchmark {
         final AtomicLong retries = new AtomicLong();
         final long[] latencies = new long[loggers.size() * BATCHES_PER_LOGGER];
         final AtomicInteger done = new AtomicInteger();
+        final CpuMeter.Sample cpu0 = cpu.sample();
         final long t0 = System.nanoTime();
         final List<Future<?>> clients = new ArrayList<>();
-        final ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
-            clients.add(senders.submit(() -> {
+            clients.add(SENDERS.submit(() -> {
+                cpu.loggerThread();
                 // each client takes whole loggers, so one logger's batches go in order
                 for (int l = next.getAndIncrement(); l < loggers.size(); l = next.getAndIncrement()) {
                     for (final byte[] body : loggers.get(l).batches()) {
@@ -165,13 +170,14 @@ class IngestionBenchmark {
             f.get();
         }
         final double seconds = (System.nanoTime() - t0) / 1e9;
-        senders.shutdown();
+        final CpuMeter.Sample used = cpu.sample().minus(cpu0);
         Arrays.sort(latencies);
         final double rate = total / seconds;
         System.out.printf(Locale.ROOT, "HTTP ingestion (NDJSON, every batch acknowledged after a durable commit):"
                 + " %,.0f readings/s (%.1f s); batch latency p50 %.1f ms, p99 %.1f ms; %d overload retries%n", rate,
                 seconds, latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
                 retries.get());
+        System.out.println("  CPU per 1,000 readings: " + used.per(total, 1000));
         return rate;
     }
 
@@ -201,8 +207,9 @@ class IngestionBenchmark {
 
     private static synchronized HttpClient client() {
         if (loggersClient == null) {
-            loggersClient = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1))
-                    .createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(CLIENTS));
+            final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+            vertx.runOnContext(v -> cpu.loggerThread()); // its one event loop
+            loggersClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(CLIENTS));
         }
         return loggersClient;
     }
@@ -230,6 +237,7 @@ class IngestionBenchmark {
             }
         }
         final long total = (long) rows.size() * BATCH;
+        final CpuMeter.Sample cpu0 = cpu.sample();
         final long t0 = System.nanoTime();
         if (batched) {
             final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -256,7 +264,11 @@ class IngestionBenchmark {
                 copy(con, rows);
             }
         }
-        return total / ((System.nanoTime() - t0) / 1e9);
+        final double rate = total / ((System.nanoTime() - t0) / 1e9);
+        System.out.println("  raw COPY " + (batched ? "in " + BATCH + "-row transactions" : "in one transaction")
+                + ", CPU per 1,000 readings: " + cpu.sample().minus(cpu0).per(total, 1000).replace("gateway JVM",
+                "benchmark JVM").replace(", loggers' client 0.0 ms", ""));
+        return rate;
     }
 
     /** One durable transaction: the chunks' rows (each chunk a complete binary COPY stream) in one COPY. */
@@ -280,8 +292,9 @@ class IngestionBenchmark {
     private void durable() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'),"
-                        + " current_setting('wal_sync_method'), version()")) {
+                        + " current_setting('wal_sync_method'), version(), pg_backend_pid()")) {
             rs.next();
+            cpu = new CpuMeter(rs.getInt(5));
             System.out.printf(Locale.ROOT, "PostgreSQL: fsync=%s, server synchronous_commit=%s (ingestion and raw"
                     + " COPY commit with synchronous_commit=on), wal_sync_method=%s; %s%n", rs.getString(1),
                     rs.getString(2), rs.getString(3), rs.getString(4).split(",")[0]);
