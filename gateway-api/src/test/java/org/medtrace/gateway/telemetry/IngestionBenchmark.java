@@ -99,8 +99,11 @@ class IngestionBenchmark {
         for (int r = 0; r < ROUNDS; r++) {
             final List<Logger> round = loggers.subList(r * perRound, (r + 1) * perRound);
             final long readings = (long) round.size() * BATCHES_PER_LOGGER * BATCH;
+            settle();
             final double http = http(round, readings);
+            settle();
             final double rawBatched = rawCopy(round, true);
+            settle();
             final double rawSingle = rawCopy(round, false);
             final double raw = Math.max(rawBatched, rawSingle);
             System.out.printf(Locale.ROOT, "round %d: raw COPY %,.0f readings/s in %d-row transactions on %d"
@@ -286,6 +289,17 @@ class IngestionBenchmark {
         }
         copy.endCopy();
         c.commit();
+    }
+
+    /**
+     * Every phase starts alike: the table vacuumed (else autovacuum, woken by the previous phase's inserts, works
+     * during the next one) and a checkpoint just done (every phase pays the same full-page writes).
+     */
+    private void settle() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE) telemetry_reading");
+            s.execute("CHECKPOINT");
+        }
     }
 
     /** Prints the server's durability settings (the benchmark's server runs with fsync on). */
