@@ -71,7 +71,8 @@ class IngestionBenchmark {
         final Instant start = Instant.now().minus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         final List<Logger> loggers = new ArrayList<>();
         final String run = Api.digits(6);
-        for (int l = 0; l < LOGGERS; l++) {
+        // one more round's worth of loggers for a warm-up round that is printed but not counted
+        for (int l = 0; l < LOGGERS + LOGGERS / ROUNDS; l++) {
             final String id = Loggers.PREFIX + "BENCH-" + run + "-" + l;
             post("coldlink", "/api/v1/loggers", Map.of("loggerId", id)).statusCode(201);
             final String token = post("coldlink", "/api/v1/telemetry/credentials", Map.of("loggerId", id))
@@ -85,7 +86,7 @@ class IngestionBenchmark {
         }
         final long total = (long) LOGGERS * BATCHES_PER_LOGGER * BATCH;
         System.out.printf(Locale.ROOT, "%nbenchmark: %d loggers x %d batches x %d readings = %d readings in %d"
-                + " rounds, %d clients, %d available processors%n", LOGGERS, BATCHES_PER_LOGGER, BATCH, total,
+                + " rounds after a warm-up round, %d clients, %d available processors%n", LOGGERS, BATCHES_PER_LOGGER, BATCH, total,
                 ROUNDS, CLIENTS, Runtime.getRuntime().availableProcessors());
         durable();
         client();
@@ -96,8 +97,9 @@ class IngestionBenchmark {
         final List<Double> ratios = new ArrayList<>();
         final List<Double> https = new ArrayList<>();
         final List<Double> raws = new ArrayList<>();
-        for (int r = 0; r < ROUNDS; r++) {
-            final List<Logger> round = loggers.subList(r * perRound, (r + 1) * perRound);
+        for (int r = -1; r < ROUNDS; r++) {
+            final int from = r < 0 ? LOGGERS : r * perRound; // the warm-up round's loggers are the last ones
+            final List<Logger> round = loggers.subList(from, from + perRound);
             final long readings = (long) round.size() * BATCHES_PER_LOGGER * BATCH;
             settle();
             final double http = http(round, readings);
@@ -107,8 +109,11 @@ class IngestionBenchmark {
             final double rawSingle = rawCopy(round, false);
             final double raw = Math.max(rawBatched, rawSingle);
             System.out.printf(Locale.ROOT, "round %d: raw COPY %,.0f readings/s in %d-row transactions on %d"
-                    + " connections, %,.0f in one transaction; HTTP / best raw = %.2f%n", r + 1, rawBatched, BATCH,
-                    CLIENTS, rawSingle, http / raw);
+                    + " connections, %,.0f in one transaction; HTTP / best raw = %.2f%s%n", r + 1, rawBatched, BATCH,
+                    CLIENTS, rawSingle, http / raw, r < 0 ? " (warm-up round, not counted)" : "");
+            if (r < 0) {
+                continue;
+            }
             https.add(http);
             raws.add(raw);
             ratios.add(http / raw);
