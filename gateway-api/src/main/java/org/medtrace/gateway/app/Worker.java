@@ -29,10 +29,21 @@ public final class Worker {
      * @param thread the worker, or null
      */
     public static void stop(final Thread thread) {
+        if (thread != null) {
+            thread.interrupt();
+            join(thread);
+        }
+    }
+
+    /**
+     * Waits up to 10 s for a worker that was told to end (and may be finishing its work) to end.
+     *
+     * @param thread the worker, or null
+     */
+    public static void join(final Thread thread) {
         if (thread == null) {
             return;
         }
-        thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(JOIN_SECONDS));
         } catch (InterruptedException e) {

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,10 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.medtrace.gateway.app.Worker;
 
 /**
- * Ingestion of reading batches from any transport (HTTP, MQTT): authenticate the logger, parse, store durably, and
- * only then answer. Work in flight is bounded: a batch needs a ticket (workers + queue of them), and without one the
+ * Ingestion of reading batches from any transport (HTTP, MQTT): authenticate the logger and parse on a worker, store
+ * durably on a writer, and only then answer. Writers store whatever batches are waiting in one transaction (group
+ * commit), so under load a commit's WAL flush serves many batches. Work in flight is bounded: a batch needs a ticket (workers + queue of them), and without one the
  * transport answers "overloaded, retry later" instead of buffering or dropping anything.
  */
 @Startup
@@ -50,18 +54,16 @@ public class IngestionService {
          */
         public CompletableFuture<IngestResult> run(final String token, final byte[] body, final boolean ndjson) {
             final CompletableFuture<IngestResult> result = new CompletableFuture<>();
+            result.whenComplete((r, failure) -> release());
             try {
                 workers.execute(() -> {
                     try {
-                        result.complete(ingest(token, body, ndjson));
+                        writes.put(new Write(parse(token, body, ndjson), result));
                     } catch (Exception | Error e) {
                         result.completeExceptionally(e);
-                    } finally {
-                        release();
                     }
                 });
             } catch (RuntimeException e) {
-                release();
                 result.completeExceptionally(e);
             }
             return result;
@@ -81,6 +83,8 @@ public class IngestionService {
     private final Partitions partitions;
     private final Semaphore tickets;
     private final ExecutorService workers;
+    private final GroupCommitQueue<Write> writes;
+    private final List<Thread> writers = new ArrayList<>();
     private final TelemetryConfig config;
 
     /**
@@ -108,7 +112,17 @@ public class IngestionService {
                     t.setDaemon(true);
                     return t;
                 });
+        // A group never needs more than the batches admitted; its readings are bounded as configured.
+        this.writes = new GroupCommitQueue<>(w -> w.pending().logger().key(), w -> w.pending().batch().size(),
+                ingest.workers() + ingest.queue(), ingest.groupReadingsMax());
         preparePartitions();
+        for (int i = 1; i <= ingest.writers(); i++) {
+            writers.add(Worker.start("telemetry-writer-" + i, this::write));
+        }
+    }
+
+    /** A parsed batch and whom to answer once it is stored. */
+    private record Write(ReadingStore.Pending pending, CompletableFuture<IngestResult> result) {
     }
 
     /** Creates the partitions of yesterday to {@code partition-days-ahead} days ahead. */
@@ -126,14 +140,51 @@ public class IngestionService {
         return config.ingest();
     }
 
-    private IngestResult ingest(final String token, final byte[] body, final boolean ndjson)
-            throws MalformedBatchException, SQLException {
+    private ReadingStore.Pending parse(final String token, final byte[] body, final boolean ndjson)
+            throws MalformedBatchException {
         final LoggerRef logger = credentials.authenticate(token);
         final long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        final ReadingBatch batch = parser.parse(body, ndjson, logger.loggerId(), now);
-        final IngestResult result = store.store(logger, batch, now);
-        LOG.fine(() -> "stored " + result);
-        return result;
+        return new ReadingStore.Pending(logger, parser.parse(body, ndjson, logger.loggerId(), now), now);
+    }
+
+    /** A writer's loop: store a group of parsed batches in one transaction, then answer each. */
+    private void write() {
+        while (true) {
+            final List<Write> group;
+            try {
+                group = writes.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (group.isEmpty()) {
+                return; // closed and drained
+            }
+            try {
+                store(group);
+            } finally {
+                writes.done(group);
+            }
+        }
+    }
+
+    private void store(final List<Write> group) {
+        try {
+            final List<IngestResult> results = store.store(group.stream().map(Write::pending).toList());
+            for (int i = 0; i < group.size(); i++) {
+                LOG.fine(results.get(i)::toString);
+                group.get(i).result().complete(results.get(i));
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).result().completeExceptionally(e);
+                return;
+            }
+            // Nothing of the group was stored: each batch alone, so that one batch's failure fails only its own.
+            LOG.log(Level.FINE, "a group of " + group.size() + " batches failed; storing them one by one", e);
+            for (final Write w : group) {
+                store(List.of(w));
+            }
+        }
     }
 
     @PreDestroy
@@ -148,5 +199,8 @@ public class IngestionService {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // The writers store what was parsed, then end; a batch not stored by then is not acknowledged.
+        writes.close();
+        writers.forEach(Worker::join);
     }
 }

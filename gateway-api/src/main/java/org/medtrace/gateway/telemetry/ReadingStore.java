@@ -2,7 +2,6 @@
 package org.medtrace.gateway.telemetry;
 
 import java.nio.ByteBuffer;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -18,10 +20,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Stores batches of readings durably: one transaction per batch that locks the logger's row (so batches of one
- * logger serialise with each other and with the closing of its windows), leaves out sequence numbers stored before,
- * copies the new readings in with binary COPY, records their sequence numbers, and commits with
- * {@code synchronous_commit = on} whatever the server's default, so that a stored reading survives a crash.
+ * Stores batches of readings durably, a group of batches (of different loggers) in one transaction: lock the loggers'
+ * rows (so batches of one logger serialise with each other and with the closing of its windows), leave out sequence
+ * numbers stored before, copy the new readings of all batches in with one binary COPY, record their sequence numbers,
+ * and commit with {@code synchronous_commit = on} whatever the server's default, so that a stored reading survives a
+ * crash. One commit for the group is one WAL flush, where a transaction per batch would pay one each.
  */
 final class ReadingStore {
 
@@ -31,23 +34,37 @@ final class ReadingStore {
     /** Microseconds from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
     static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
-    // Also the logger's last stored range: a batch that starts after it (the common case) needs no range lookup.
-    private static final String LOCK = "SELECT l.anchored_until, set_config('synchronous_commit', 'on', true),"
-            + " r.first_seq, r.last_seq FROM telemetry_logger l LEFT JOIN LATERAL (SELECT first_seq, last_seq FROM"
-            + " telemetry_seq_range WHERE logger_key = l.logger_key ORDER BY first_seq DESC LIMIT 1) r ON true"
-            + " WHERE l.logger_key = ? FOR UPDATE OF l";
+    // Also each logger's last stored range: a batch that starts after it (the common case) needs no range lookup.
+    // Rows are locked in key order, so two groups that share loggers cannot deadlock.
+    private static final String LOCK = "SELECT l.logger_key, l.anchored_until, set_config('synchronous_commit', 'on',"
+            + " true), r.first_seq, r.last_seq FROM telemetry_logger l LEFT JOIN LATERAL (SELECT first_seq, last_seq"
+            + " FROM telemetry_seq_range WHERE logger_key = l.logger_key ORDER BY first_seq DESC LIMIT 1) r ON true"
+            + " WHERE l.logger_key = ANY(?::int[]) ORDER BY l.logger_key FOR UPDATE OF l";
     // For each run [a, b] of the batch: the stored range just before it and the ranges starting inside or right after.
     private static final String RANGES = "SELECT DISTINCT r.first_seq, r.last_seq FROM unnest(?::bigint[],"
             + " ?::bigint[]) AS run(a, b) CROSS JOIN LATERAL ((SELECT first_seq, last_seq FROM telemetry_seq_range"
             + " WHERE logger_key = ? AND first_seq < run.a ORDER BY first_seq DESC LIMIT 1) UNION ALL (SELECT"
             + " first_seq, last_seq FROM telemetry_seq_range WHERE logger_key = ? AND first_seq >= run.a AND"
             + " first_seq <= run.b + 1)) AS r WHERE r.last_seq >= run.a - 1 ORDER BY 1";
-    private static final String RECORD = "WITH gone AS (DELETE FROM telemetry_seq_range WHERE logger_key = ? AND"
-            + " first_seq = ANY(?::bigint[]) AND NOT first_seq = ANY(?::bigint[])), merged AS (INSERT INTO"
-            + " telemetry_seq_range SELECT ?, f, l FROM unnest(?::bigint[], ?::bigint[]) AS m(f, l)"
-            + " ON CONFLICT (logger_key, first_seq) DO UPDATE SET last_seq = EXCLUDED.last_seq)"
-            + " UPDATE telemetry_logger SET pending_from = LEAST(pending_from, ?), readings_stored = readings_stored"
-            + " + ?, last_received_at = ? WHERE logger_key = ?";
+    // Ranges merged away, ranges new or grown, and the loggers' counters, for the whole group in one statement.
+    private static final String RECORD = "WITH gone AS (DELETE FROM telemetry_seq_range s USING unnest(?::int[],"
+            + " ?::bigint[]) AS g(k, f) WHERE s.logger_key = g.k AND s.first_seq = g.f), grown AS (INSERT INTO"
+            + " telemetry_seq_range (logger_key, first_seq, last_seq) SELECT * FROM unnest(?::int[], ?::bigint[],"
+            + " ?::bigint[]) ON CONFLICT (logger_key, first_seq) DO UPDATE SET last_seq = EXCLUDED.last_seq)"
+            + " UPDATE telemetry_logger l SET pending_from = LEAST(l.pending_from, 'epoch'::timestamptz + u.p"
+            + " * interval '1 microsecond'), readings_stored = l.readings_stored + u.n, last_received_at ="
+            + " 'epoch'::timestamptz + u.r * interval '1 microsecond' FROM unnest(?::int[], ?::bigint[], ?::bigint[],"
+            + " ?::bigint[]) AS u(k, p, n, r) WHERE l.logger_key = u.k";
+
+    /**
+     * A parsed batch to store.
+     *
+     * @param logger the authenticated logger
+     * @param batch its readings
+     * @param receivedMicros the gateway's clock at arrival
+     */
+    record Pending(LoggerRef logger, ReadingBatch batch, long receivedMicros) {
+    }
 
     private final DataSource dataSource;
     private final Partitions partitions;
@@ -58,26 +75,28 @@ final class ReadingStore {
     }
 
     /**
-     * @param logger the authenticated logger
-     * @param batch its readings
-     * @param receivedMicros the gateway's clock at arrival
-     * @return what was stored
-     * @throws SQLException on a database error (then nothing of the batch is stored)
+     * @param group batches of different loggers
+     * @return what was stored of each, in the group's order
+     * @throws SQLException on a database error (then nothing of the group is stored)
      */
-    IngestResult store(final LoggerRef logger, final ReadingBatch batch, final long receivedMicros)
-            throws SQLException {
-        final int[] order = batch.bySeq();
+    List<IngestResult> store(final List<Pending> group) throws SQLException {
         final Set<LocalDate> days = new TreeSet<>();
-        for (int i = 0; i < batch.size(); i++) {
-            days.add(Partitions.dayOf(batch.timeMicros(i)));
+        final Set<Integer> loggers = new HashSet<>();
+        for (final Pending p : group) {
+            if (!loggers.add(p.logger().key())) {
+                throw new IllegalArgumentException("two batches of logger " + p.logger().loggerId() + " in a group");
+            }
+            for (int i = 0; i < p.batch().size(); i++) {
+                days.add(Partitions.dayOf(p.batch().timeMicros(i)));
+            }
         }
         partitions.ensure(days);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                final IngestResult result = store(c, logger, batch, order, receivedMicros);
+                final List<IngestResult> results = store(c, group);
                 c.commit();
-                return result;
+                return results;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -87,11 +106,47 @@ final class ReadingStore {
         }
     }
 
-    private IngestResult store(final Connection c, final LoggerRef logger, final ReadingBatch batch,
-            final int[] order, final long receivedMicros) throws SQLException {
-        final Locked locked = lock(c, logger);
-        final long anchoredUntil = locked.anchoredUntil();
-        final List<long[]> stored = ranges(c, logger, batch, order, locked.lastRange());
+    private List<IngestResult> store(final Connection c, final List<Pending> group) throws SQLException {
+        final Map<Integer, Locked> locked = lock(c, group);
+        final List<Plan> plans = new ArrayList<>(group.size());
+        for (final Pending p : group) {
+            final Locked l = locked.get(p.logger().key());
+            if (l == null) {
+                throw new IllegalStateException("logger " + p.logger().loggerId() + " has no telemetry row");
+            }
+            plans.add(plan(c, p, l));
+        }
+        copy(c, plans);
+        record(c, plans);
+        final List<IngestResult> results = new ArrayList<>(plans.size());
+        for (final Plan plan : plans) {
+            final ReadingBatch batch = plan.pending().batch();
+            results.add(new IngestResult(plan.pending().logger().loggerId(), batch.size(), plan.freshCount(),
+                    batch.size() - plan.freshCount(), plan.late()));
+        }
+        return results;
+    }
+
+    /**
+     * What storing one batch does.
+     *
+     * @param pending the batch
+     * @param anchoredUntil readings before this are late (µs)
+     * @param fresh which readings are new (stored before or repeated in the batch: not)
+     * @param freshCount how many are
+     * @param late how many of them are late
+     * @param pendingFrom the earliest new reading that is not late (µs), or {@code Long.MAX_VALUE}
+     * @param stored the stored ranges that the batch touches, sorted
+     * @param merged those ranges with the new readings' sequence numbers, sorted
+     */
+    private record Plan(Pending pending, long anchoredUntil, boolean[] fresh, int freshCount, int late,
+            long pendingFrom, List<long[]> stored, List<long[]> merged) {
+    }
+
+    private static Plan plan(final Connection c, final Pending pending, final Locked locked) throws SQLException {
+        final ReadingBatch batch = pending.batch();
+        final int[] order = batch.bySeq();
+        final List<long[]> stored = ranges(c, pending.logger(), batch, order, locked.lastRange());
         final boolean[] fresh = new boolean[batch.size()];
         final List<long[]> freshRuns = new ArrayList<>();
         int freshCount = 0;
@@ -106,7 +161,7 @@ final class ReadingStore {
             previous = seq;
             fresh[i] = true;
             freshCount++;
-            if (batch.timeMicros(i) < anchoredUntil) {
+            if (batch.timeMicros(i) < locked.anchoredUntil()) {
                 late++;
             } else {
                 pendingFrom = Math.min(pendingFrom, batch.timeMicros(i));
@@ -117,15 +172,12 @@ final class ReadingStore {
                 freshRuns.add(new long[] {seq, seq});
             }
         }
-        if (freshCount > 0) {
-            copy(c, logger, batch, fresh, anchoredUntil, receivedMicros);
-            record(c, logger, stored, freshRuns, pendingFrom, freshCount, receivedMicros);
-        }
-        return new IngestResult(logger.loggerId(), batch.size(), freshCount, batch.size() - freshCount, late);
+        return new Plan(pending, locked.anchoredUntil(), fresh, freshCount, late, pendingFrom, stored,
+                merge(stored, freshRuns));
     }
 
     /**
-     * What locking the logger's row reads.
+     * What locking a logger's row reads.
      *
      * @param anchoredUntil readings before this lie in closed windows (µs; {@code Long.MIN_VALUE} for none)
      * @param lastRange the logger's last stored sequence range {@code {first, last}}, or null when none
@@ -133,19 +185,24 @@ final class ReadingStore {
     private record Locked(long anchoredUntil, long[] lastRange) {
     }
 
-    private static Locked lock(final Connection c, final LoggerRef logger) throws SQLException {
+    private static Map<Integer, Locked> lock(final Connection c, final List<Pending> group) throws SQLException {
+        final Integer[] keys = new Integer[group.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = group.get(i).logger().key();
+        }
+        final Map<Integer, Locked> locked = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-            ps.setInt(1, logger.key());
+            ps.setArray(1, c.createArrayOf("int4", keys));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("logger " + logger.loggerId() + " has no telemetry row");
+                while (rs.next()) {
+                    final Timestamp until = rs.getTimestamp(2);
+                    final long lastFirst = rs.getLong(4);
+                    final long[] lastRange = rs.wasNull() ? null : new long[] {lastFirst, rs.getLong(5)};
+                    locked.put(rs.getInt(1), new Locked(until == null ? Long.MIN_VALUE : micros(until), lastRange));
                 }
-                final Timestamp until = rs.getTimestamp(1);
-                final long lastFirst = rs.getLong(3);
-                final long[] lastRange = rs.wasNull() ? null : new long[] {lastFirst, rs.getLong(4)};
-                return new Locked(until == null ? Long.MIN_VALUE : micros(until), lastRange);
             }
         }
+        return locked;
     }
 
     /** @return the stored ranges that contain or touch a run of the batch's sequence numbers, sorted */
@@ -202,12 +259,22 @@ final class ReadingStore {
         return false;
     }
 
-    private static void copy(final Connection c, final LoggerRef logger, final ReadingBatch batch,
-            final boolean[] fresh, final long anchoredUntil, final long receivedMicros) throws SQLException {
+    /** One COPY for the new readings of every batch of the group. */
+    private static void copy(final Connection c, final List<Plan> plans) throws SQLException {
+        if (plans.stream().allMatch(p -> p.freshCount() == 0)) {
+            return;
+        }
         final CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            final byte[] rows = BinaryRows.encode(logger.key(), batch, fresh, anchoredUntil, receivedMicros);
-            copy.writeToCopy(rows, 0, rows.length);
+            copy.writeToCopy(BinaryRows.HEADER, 0, BinaryRows.HEADER.length);
+            for (final Plan p : plans) {
+                if (p.freshCount() > 0) {
+                    final byte[] rows = BinaryRows.rows(p.pending().logger().key(), p.pending().batch(), p.fresh(),
+                            p.anchoredUntil(), p.pending().receivedMicros());
+                    copy.writeToCopy(rows, 0, rows.length);
+                }
+            }
+            copy.writeToCopy(BinaryRows.TRAILER, 0, BinaryRows.TRAILER.length);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -216,23 +283,59 @@ final class ReadingStore {
         }
     }
 
-    private static void record(final Connection c, final LoggerRef logger, final List<long[]> stored,
-            final List<long[]> freshRuns, final long pendingFrom, final int freshCount, final long receivedMicros)
-            throws SQLException {
-        final List<long[]> merged = merge(stored, freshRuns);
+    /** Records the group's new sequence ranges and the loggers' counters in one statement. */
+    private static void record(final Connection c, final List<Plan> plans) throws SQLException {
+        final List<Object> goneKeys = new ArrayList<>();
+        final List<Object> goneFirsts = new ArrayList<>();
+        final List<Object> grownKeys = new ArrayList<>();
+        final List<Object> grownFirsts = new ArrayList<>();
+        final List<Object> grownLasts = new ArrayList<>();
+        final List<Object> keys = new ArrayList<>();
+        final List<Object> pendingFroms = new ArrayList<>();
+        final List<Object> counts = new ArrayList<>();
+        final List<Object> receivedAts = new ArrayList<>();
+        for (final Plan p : plans) {
+            if (p.freshCount() == 0) {
+                continue;
+            }
+            final int key = p.pending().logger().key();
+            final Map<Long, Long> before = new HashMap<>();
+            p.stored().forEach(r -> before.put(r[0], r[1]));
+            final Set<Long> after = new HashSet<>();
+            for (final long[] r : p.merged()) {
+                after.add(r[0]);
+                if (!Long.valueOf(r[1]).equals(before.get(r[0]))) {
+                    grownKeys.add(key);
+                    grownFirsts.add(r[0]);
+                    grownLasts.add(r[1]);
+                }
+            }
+            for (final long[] r : p.stored()) {
+                if (!after.contains(r[0])) {
+                    goneKeys.add(key);
+                    goneFirsts.add(r[0]);
+                }
+            }
+            keys.add(key);
+            pendingFroms.add(p.pendingFrom() == Long.MAX_VALUE ? null : p.pendingFrom());
+            counts.add((long) p.freshCount());
+            receivedAts.add(p.pending().receivedMicros());
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-            ps.setInt(1, logger.key());
-            ps.setArray(2, longs(c, stored, 0));
-            ps.setArray(3, longs(c, merged, 0));
-            ps.setInt(4, logger.key());
-            ps.setArray(5, longs(c, merged, 0));
-            ps.setArray(6, longs(c, merged, 1));
-            ps.setTimestamp(7, pendingFrom == Long.MAX_VALUE ? null : timestamp(pendingFrom));
-            ps.setInt(8, freshCount);
-            ps.setTimestamp(9, timestamp(receivedMicros));
-            ps.setInt(10, logger.key());
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException("logger " + logger.loggerId() + " lost its telemetry row");
+            ps.setArray(1, c.createArrayOf("int4", goneKeys.toArray()));
+            ps.setArray(2, c.createArrayOf("int8", goneFirsts.toArray()));
+            ps.setArray(3, c.createArrayOf("int4", grownKeys.toArray()));
+            ps.setArray(4, c.createArrayOf("int8", grownFirsts.toArray()));
+            ps.setArray(5, c.createArrayOf("int8", grownLasts.toArray()));
+            ps.setArray(6, c.createArrayOf("int4", keys.toArray()));
+            ps.setArray(7, c.createArrayOf("int8", pendingFroms.toArray()));
+            ps.setArray(8, c.createArrayOf("int8", counts.toArray()));
+            ps.setArray(9, c.createArrayOf("int8", receivedAts.toArray()));
+            if (ps.executeUpdate() != keys.size()) {
+                throw new IllegalStateException("a logger of the group lost its telemetry row");
             }
         }
     }
@@ -255,14 +358,6 @@ final class ReadingStore {
         return out;
     }
 
-    private static Array longs(final Connection c, final List<long[]> ranges, final int column) throws SQLException {
-        final Long[] values = new Long[ranges.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = ranges.get(i)[column];
-        }
-        return c.createArrayOf("bigint", values);
-    }
-
     static long micros(final Timestamp t) {
         return Math.floorDiv(t.getTime(), 1000) * 1_000_000L + t.getNanos() / 1000;
     }
@@ -275,17 +370,31 @@ final class ReadingStore {
 
     /** PostgreSQL's binary COPY format of the readings table's rows. */
     static final class BinaryRows {
-        private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
-            0, 0, 0, 0, 0, 0, 0, 0};
+        /** The stream's header: signature, flags, header extension length. */
+        static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0,
+            0, 0, 0, 0};
+        /** The stream's trailer: a field count of -1. */
+        static final byte[] TRAILER = {-1, -1};
         private static final int ROW_BYTES_MAX = 2 + 9 * 4 + 4 + 8 + 8 + 8 + 4 + 4 + 1 + 1 + 8;
 
         private BinaryRows() {
         }
 
+        /** @return a whole COPY stream (header, rows, trailer) of a batch's readings */
         static byte[] encode(final int loggerKey, final ReadingBatch batch, final boolean[] include,
                 final long anchoredUntil, final long receivedMicros) {
-            final ByteBuffer out = ByteBuffer.allocate(HEADER.length + batch.size() * ROW_BYTES_MAX + 2);
-            out.put(HEADER);
+            final byte[] rows = rows(loggerKey, batch, include, anchoredUntil, receivedMicros);
+            final byte[] out = new byte[HEADER.length + rows.length + TRAILER.length];
+            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+            System.arraycopy(rows, 0, out, HEADER.length, rows.length);
+            System.arraycopy(TRAILER, 0, out, HEADER.length + rows.length, TRAILER.length);
+            return out;
+        }
+
+        /** @return the rows of a batch's readings ({@code include}: which; null for all), without header or trailer */
+        static byte[] rows(final int loggerKey, final ReadingBatch batch, final boolean[] include,
+                final long anchoredUntil, final long receivedMicros) {
+            final ByteBuffer out = ByteBuffer.allocate(batch.size() * ROW_BYTES_MAX);
             for (int i = 0; i < batch.size(); i++) {
                 if (include != null && !include[i]) {
                     continue;
@@ -305,7 +414,6 @@ final class ReadingStore {
                 out.putInt(1).put((byte) (batch.timeMicros(i) < anchoredUntil ? 1 : 0));
                 out.putInt(8).putLong(receivedMicros - PG_EPOCH_MICROS);
             }
-            out.putShort((short) -1);
             return java.util.Arrays.copyOf(out.array(), out.position());
         }
 

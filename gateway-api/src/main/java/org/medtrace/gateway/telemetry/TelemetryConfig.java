@@ -53,11 +53,22 @@ public interface TelemetryConfig {
 
     /** Ingestion keys. */
     interface Ingest {
-        /** Batches stored at the same time (each holds one database connection while it is stored). */
+        /** Batches authenticated and parsed at the same time. */
         @WithDefault("8")
         int workers();
 
-        /** Batches waiting for a worker; beyond workers + queue the gateway answers 503 with Retry-After. */
+        /**
+         * Threads that store parsed batches, each a group of batches in one transaction on its own database
+         * connection (while one waits for its commit's WAL flush, another copies).
+         */
+        @WithDefault("2")
+        int writers();
+
+        /** Readings one writer stores in one transaction at most (a single batch larger than this goes alone). */
+        @WithDefault("50000")
+        int groupReadingsMax();
+
+        /** Batches admitted beyond the workers; beyond workers + queue the gateway answers 503 with Retry-After. */
         @WithDefault("16")
         int queue();
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,19 @@ class BatchParserTest {
             assertThat(BatchParser.utcMicros(text)).as(text).isEqualTo(ChronoUnit.MICROS.between(Instant.EPOCH, t));
         }
         assertThat(BatchParser.utcMicros("2026-02-30T00:00:00Z")).isEqualTo(Long.MIN_VALUE);
+        for (final String leap : List.of("2024-02-29T00:00:00Z", "2000-02-29T12:00:00Z", "2096-02-29T23:59:59Z")) {
+            assertThat(BatchParser.utcMicros(leap)).as(leap)
+                    .isEqualTo(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(leap)));
+        }
+        for (final String notADay : List.of("2025-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+                "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-01-00T00:00:00Z")) {
+            assertThat(BatchParser.utcMicros(notADay)).as(notADay).isEqualTo(Long.MIN_VALUE);
+        }
+        for (int day = -800_000; day < 3_000_000; day += 17) {
+            final java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+            assertThat(BatchParser.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth())).as(date.toString())
+                    .isEqualTo(day);
+        }
         assertThat(BatchParser.utcMicros("2026-11-23T04:00:00+08:00")).isEqualTo(Long.MIN_VALUE);
         assertThat(BatchParser.utcMicros("2026-11-23T04:00:00.1234567Z")).isEqualTo(Long.MIN_VALUE);
     }

@@ -13,12 +13,24 @@ import static org.medtrace.gateway.testing.Api.post;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medtrace.gateway.testing.Api;
 
 /** HTTP ingestion: duplicates, out-of-order readings, gaps, malformed and unauthenticated batches. */
 @QuarkusTest
@@ -71,6 +83,56 @@ class IngestionTest {
         push(goods.token(), NDJSON, ndjson(goods.logger(), 1, 20, start, 300, s -> 5.0)).statusCode(200)
                 .body("stored", equalTo(1)).body("duplicates", equalTo(19));
         assertThat(storedSeqs()).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void concurrent_overlapping_batches_of_several_loggers_store_every_reading_exactly_once() throws Exception {
+        // Batches of four loggers, overlapping by 10 readings and each logger's whole range once more, posted from
+        // 8 threads in a shuffled order: the writers group batches of different loggers into one transaction and
+        // must keep each logger's sequence numbers exact.
+        final Instant start = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        final Map<String, String> tokens = new LinkedHashMap<>();
+        for (int l = 0; l < 4; l++) {
+            final String id = Loggers.PREFIX + "LOGGER-C-" + Api.digits(8);
+            post("coldlink", "/api/v1/loggers", Map.of("loggerId", id)).statusCode(201);
+            tokens.put(id, post("coldlink", "/api/v1/telemetry/credentials", Map.of("loggerId", id))
+                    .statusCode(201).extract().path("token"));
+        }
+        final List<String[]> posts = new ArrayList<>(); // logger, body
+        for (final String id : tokens.keySet()) {
+            for (int b = 0; b < 6; b++) {
+                posts.add(new String[] {id, ndjson(id, b * 40L, 50, start.plusSeconds(b * 40L * 10), 10, s -> 5.0)});
+            }
+            posts.add(new String[] {id, ndjson(id, 0, 250, start, 10, s -> 5.0)});
+        }
+        Collections.shuffle(posts, new Random(42));
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        final Map<String, AtomicInteger> stored = new ConcurrentHashMap<>();
+        try {
+            final List<Future<?>> done = new ArrayList<>();
+            for (final String[] p : posts) {
+                done.add(pool.submit(() -> {
+                    final JsonPath answer = push(tokens.get(p[0]), NDJSON, p[1])
+                            .statusCode(200).extract().jsonPath();
+                    assertThat(answer.getInt("stored") + answer.getInt("duplicates"))
+                            .isEqualTo(answer.getInt("received"));
+                    stored.computeIfAbsent(p[0], k -> new AtomicInteger())
+                            .addAndGet(answer.getInt("stored"));
+                }));
+            }
+            for (final Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (final String id : tokens.keySet()) {
+            assertThat(stored.get(id).get()).as("readings of %s acknowledged as new", id).isEqualTo(250);
+            assertThat(get("coldlink", "/api/v1/telemetry/readings", Map.of("loggerId", id, "limit", 10000))
+                    .statusCode(200).extract().jsonPath().getList("readings.seq", Integer.class))
+                    .as("readings of %s stored", id)
+                    .containsExactlyElementsOf(IntStream.range(0, 250).boxed().toList());
+        }
     }
 
     @Test
