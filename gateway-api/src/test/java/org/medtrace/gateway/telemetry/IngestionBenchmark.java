@@ -53,7 +53,6 @@ class IngestionBenchmark {
     private static final int BATCHES_PER_LOGGER = Integer.getInteger("telemetry-benchmark.batches", 40);
     private static final int CLIENTS = Integer.getInteger("telemetry-benchmark.clients", 8);
     private static final int ROUNDS = Integer.getInteger("telemetry-benchmark.rounds", 3);
-    private static final int WARM_UP_BATCHES = 100;
 
     /** The loggers' HTTP client (its own Vert.x, apart from the gateway's) and the threads that wait on it. */
     private static HttpClient loggersClient;
@@ -90,7 +89,6 @@ class IngestionBenchmark {
                 ROUNDS, CLIENTS, Runtime.getRuntime().availableProcessors());
         durable();
         client();
-        warmUp(loggers.get(0));
 
         // Rounds alternate HTTP ingestion and raw COPY of the same rows, so that both see the same machine load.
         final int perRound = LOGGERS / ROUNDS;
@@ -138,16 +136,6 @@ class IngestionBenchmark {
                     .append(",\"humidity\":").append(40 + seq % 20).append(",\"door\":\"closed\"}\n");
         }
         return out.toString();
-    }
-
-    /** JIT warm-up of both paths: a hundred batches over HTTP, and raw COPY of a first round's worth of rows. */
-    private void warmUp(final Logger logger) throws Exception {
-        final Instant t = Instant.now().minus(40, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < WARM_UP_BATCHES; i++) {
-            send(logger, batch(logger.id(), 1_000_000_000L + (long) i * BATCH, t.plusSeconds((long) i * BATCH))
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        rawCopy(List.of(logger), true);
     }
 
     private double http(final List<Logger> loggers, final long total) throws Exception {
