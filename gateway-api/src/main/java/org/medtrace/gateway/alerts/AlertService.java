@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
-import org.medtrace.gateway.projection.Jdbc;
 
 /**
  * Suspicious-use alerts for regulators: a code dispensed (or administered) a second time, a code scanned or used

@@ -15,7 +15,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.medtrace.gateway.web.Problem;
+import org.medtrace.gateway.errors.Problem;
 
 /**
  * Authenticates every API request: with HTTP Basic (client id, client secret) when an Authorization header is sent,

@@ -19,8 +19,8 @@ import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Batches (生产批号), their lot release (批签发) and herbal origin. */
 @Path("/api/v1/batches")

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.medtrace.gateway.web.Problem;
+import org.medtrace.gateway.errors.Problem;
 
 /**
  * The fields of a request that hold codes, as paths: {@code parent}, {@code codes[]}, {@code inputs[].code}. The

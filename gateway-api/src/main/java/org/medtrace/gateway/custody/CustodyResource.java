@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.ledger.LedgerException;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Custody: store, inspect, hold and release, dispense, administer, destroy. Shipments: {@code /shipments}. */
 @Path("/api/v1/custody")

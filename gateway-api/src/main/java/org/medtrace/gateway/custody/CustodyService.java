@@ -12,8 +12,8 @@ import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.codes.CodeParser;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 import org.medtrace.gateway.ledger.LedgerException;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Custody writes; a refused dispense of an already dispensed or destroyed code raises an alert. */
 @ApplicationScoped

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Shipments: ship, receive, return. */
 @Path("/api/v1/shipments")

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Cold-chain loggers on the ledger: registry, association with goods, anchored windows, excursions. */
 @Path("/api/v1/loggers")

@@ -19,8 +19,8 @@ import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Product master data (药品标识码, GTIN, packaging levels, storage band). */
 @Path("/api/v1/products")

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.medtrace.gateway.db.Jdbc;
 
 /**
  * Custody events change the state of a whole tree (a case and everything in it), as the chaincode does, so every

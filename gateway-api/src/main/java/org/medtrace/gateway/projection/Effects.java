@@ -9,7 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.medtrace.gateway.projection.Jdbc.Json;
+import org.medtrace.gateway.db.Jdbc.Json;
+import org.medtrace.gateway.db.Jdbc;
 
 /**
  * What each kind of ledger event changes in the current-state tables (products, batches, units, edges, shipments,

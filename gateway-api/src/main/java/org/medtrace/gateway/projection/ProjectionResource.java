@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.web.ApiException;
+import org.medtrace.gateway.errors.ApiException;
 
 /** The read-model projection: where it stands, and a rebuild from block 0 with progress. */
 @Path("/api/v1/projection")

@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.medtrace.gateway.app.MedtraceConfig;
 import org.medtrace.gateway.app.Worker;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.ledger.LedgerClient;
 import org.medtrace.gateway.ledger.LedgerEvent;
 import org.medtrace.gateway.ledger.LedgerEventStream;

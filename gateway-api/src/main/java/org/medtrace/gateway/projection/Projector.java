@@ -9,7 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.medtrace.gateway.projection.Jdbc.Json;
+import org.medtrace.gateway.db.Jdbc.Json;
+import org.medtrace.gateway.db.Jdbc;
 
 /**
  * Applies the events of one ledger transaction to the read model, inside the caller's database transaction. It is

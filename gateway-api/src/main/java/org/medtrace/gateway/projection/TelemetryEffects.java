@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.medtrace.gateway.projection.Jdbc.Json;
+import org.medtrace.gateway.db.Jdbc.Json;
+import org.medtrace.gateway.db.Jdbc;
 
 /** Logger registry, logger-to-goods associations, telemetry anchors and excursions. */
 final class TelemetryEffects {

@@ -4,6 +4,7 @@ package org.medtrace.gateway.projection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.medtrace.gateway.db.Jdbc;
 
 /** Walks the live aggregation graph: a code and everything packed under it, right now. */
 final class Trees {

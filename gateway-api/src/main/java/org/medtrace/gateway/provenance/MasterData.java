@@ -17,9 +17,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.medtrace.gateway.codes.CodeParser;
 import org.medtrace.gateway.codes.InvalidCodeException;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
+import org.medtrace.gateway.errors.Problem;
 import org.medtrace.gateway.projection.Proof;
-import org.medtrace.gateway.web.ApiException;
 
 /** Products, batches, units and shipments as projected, each with its ledger proof. */
 @ApplicationScoped
@@ -213,7 +214,7 @@ public class MasterData {
             return codes.canonical(scanned);
         } catch (InvalidCodeException e) {
             throw new ApiException(400, "INVALID_IDENTIFIER", field + " " + e.getMessage(),
-                    List.of(new org.medtrace.gateway.web.Problem.FieldError(field, e.getMessage())));
+                    List.of(new Problem.FieldError(field, e.getMessage())));
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
 
 /** The SQL behind provenance and tracing; every query is bounded and served by an index. */
 final class ProvenanceQueries {

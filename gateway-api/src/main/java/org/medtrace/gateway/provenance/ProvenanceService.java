@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.medtrace.gateway.web.ApiException;
+import org.medtrace.gateway.errors.ApiException;
 
 /**
  * Provenance: the full chain of a unit, a case or a batch from the read model. Origin (product, batch, lot release,

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.medtrace.gateway.projection.Jdbc;
-import org.medtrace.gateway.web.ApiException;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 
 /**
  * Forward trace (去向可追: where every unit of a batch went, where it is now, which batches were made from it) and

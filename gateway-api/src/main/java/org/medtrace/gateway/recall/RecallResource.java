@@ -10,8 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
-import org.medtrace.gateway.web.LedgerWrites;
+import org.medtrace.gateway.writes.LedgerWrites;
 
 /** Recalls (药品召回): create, read, scope. */
 @Path("/api/v1/recalls")

@@ -7,10 +7,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.medtrace.gateway.auth.Caller;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.projection.Proof;
 import org.medtrace.gateway.provenance.MasterData;
-import org.medtrace.gateway.web.ApiException;
 
 /** A recall and its scope: who holds the recalled goods now, what is in transit, what was already dispensed. */
 @ApplicationScoped

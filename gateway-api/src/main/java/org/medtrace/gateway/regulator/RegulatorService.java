@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.medtrace.gateway.auth.Caller;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.projection.Proof;
 import org.medtrace.gateway.provenance.MasterData;
-import org.medtrace.gateway.web.ApiException;
 
 /** Regulator queries over the read model: events by product, batch, organisation, time range and bizStep; alerts. */
 @ApplicationScoped

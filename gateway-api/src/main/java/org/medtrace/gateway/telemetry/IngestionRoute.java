@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.medtrace.gateway.web.ApiException;
-import org.medtrace.gateway.web.ErrorCodes;
-import org.medtrace.gateway.web.Problem;
+import org.medtrace.gateway.errors.ApiException;
+import org.medtrace.gateway.errors.ErrorCodes;
+import org.medtrace.gateway.errors.Problem;
 
 /**
  * {@code POST /api/v1/telemetry/readings}: a logger posts a batch of its readings, authenticated with its own

@@ -49,7 +49,7 @@ public class IngestionService {
          * @param token the logger's bearer token
          * @param body the batch
          * @param ndjson NDJSON rather than a JSON array
-         * @return the result, or an {@link org.medtrace.gateway.web.ApiException} /
+         * @return the result, or an {@link org.medtrace.gateway.errors.ApiException} /
          *     {@link MalformedBatchException} / {@link SQLException} failure
          */
         public CompletableFuture<IngestResult> run(final String token, final byte[] body, final boolean ndjson) {

@@ -14,14 +14,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.codes.CodeFields;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerIdentity;
 import org.medtrace.gateway.loggers.LoggerRequests;
-import org.medtrace.gateway.projection.Jdbc;
-import org.medtrace.gateway.web.ApiException;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /**
  * Puts closed windows and raised excursions on the ledger ({@code telemetry:anchor}, {@code telemetry:excursion}),

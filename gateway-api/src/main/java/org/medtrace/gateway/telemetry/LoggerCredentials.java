@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.medtrace.gateway.auth.Caller;
-import org.medtrace.gateway.projection.Jdbc;
-import org.medtrace.gateway.web.ApiException;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 
 /**
  * Each logger's own credential: a bearer token {@code <credential id>.<secret>} with a 256-bit random secret, of

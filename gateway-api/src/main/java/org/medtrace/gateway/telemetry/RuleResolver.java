@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.telemetry.evaluation.Band;
 import org.medtrace.gateway.telemetry.evaluation.Presets;
 import org.medtrace.gateway.telemetry.evaluation.Rule;

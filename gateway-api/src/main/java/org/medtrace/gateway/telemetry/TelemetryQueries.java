@@ -17,12 +17,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerService;
-import org.medtrace.gateway.projection.Jdbc;
 import org.medtrace.gateway.telemetry.merkle.MerkleTree;
 import org.medtrace.gateway.telemetry.merkle.ReadingLeaf;
-import org.medtrace.gateway.web.ApiException;
 
 /** Reads of the telemetry records: readings, windows, excursions, inclusion proofs and their verification. */
 @ApplicationScoped

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeParser;
 import org.medtrace.gateway.codes.InvalidCodeException;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.LedgerException;
-import org.medtrace.gateway.web.ApiException;
 
 /**
  * Telemetry for REST clients: logger credentials, readings, closed windows, excursions, inclusion proofs. Loggers

@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerService;
-import org.medtrace.gateway.projection.Jdbc;
-import org.medtrace.gateway.web.ApiException;
-import org.medtrace.gateway.web.LedgerWrites;
+import org.medtrace.gateway.writes.LedgerWrites;
 
 /**
  * The life of windows: in the background, closes the windows that are due (their end plus the grace period has

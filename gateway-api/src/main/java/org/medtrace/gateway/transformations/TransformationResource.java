@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
-import org.medtrace.gateway.web.LedgerWrites;
+import org.medtrace.gateway.writes.LedgerWrites;
 
 /** Transformations: herbal raw lots processed (炮制) into slice batches that record their source lots. */
 @Path("/api/v1/transformations")

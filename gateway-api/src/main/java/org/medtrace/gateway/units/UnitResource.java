@@ -20,8 +20,8 @@ import org.medtrace.gateway.auth.CallerContext;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
-import org.medtrace.gateway.web.LedgerWrites;
-import org.medtrace.gateway.web.WriteResult;
+import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.WriteResult;
 
 /** Serialised units and containers: commissioning, decommissioning, packing and unpacking. */
 @Path("/api/v1/units")

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.medtrace.gateway.alerts.AlertService;
 import org.medtrace.gateway.auth.Caller;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.identifiers.IdentifierLookup;
 import org.medtrace.gateway.identifiers.ResolvedIdentifier;
-import org.medtrace.gateway.projection.Jdbc;
 import org.medtrace.gateway.projection.Proof;
 import org.medtrace.gateway.provenance.MasterData;
 

@@ -4,6 +4,7 @@ package org.medtrace.gateway.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.medtrace.gateway.errors.ApiException;
 
 /**
  * Query parameters parsed by the gateway itself: JAX-RS answers 404 to a parameter it cannot convert, which would

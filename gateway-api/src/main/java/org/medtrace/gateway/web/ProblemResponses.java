@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.medtrace.gateway.errors.Problem;
 
 /**
  * Completes the generated OpenAPI document with what the annotations do not say: the {@code Problem} body

@@ -20,7 +20,7 @@ import org.medtrace.gateway.alerts.AlertService;
 import org.medtrace.gateway.app.EmbeddedDatabase;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.codes.CodeParser;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.provenance.MasterData;
 import org.medtrace.gateway.provenance.ProvenanceService;
 import org.medtrace.gateway.testing.SingleConnectionDataSource;

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.medtrace.gateway.alerts.AlertService;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.codes.CodeParser;
+import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.provenance.MasterData;
 import org.medtrace.gateway.provenance.ProvenanceService;
 import org.medtrace.gateway.provenance.Views;
@@ -23,9 +25,8 @@ import org.medtrace.gateway.testing.ReadModelDump;
 import org.medtrace.gateway.testing.SyntheticLedger;
 import org.medtrace.gateway.testing.TestDatabase;
 import org.medtrace.gateway.testing.VaccineStory;
-import org.medtrace.gateway.verification.VerificationService;
 import org.medtrace.gateway.verification.VerificationService.Verdict;
-import org.medtrace.gateway.web.ApiException;
+import org.medtrace.gateway.verification.VerificationService;
 
 /**
  * The projection code path and the read-model queries on a real PostgreSQL, fed with chaincode-shaped events without

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.projection.Projector;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.medtrace.gateway.errors.ErrorCodes;
 
 /** The chaincode's stable codes map to the HTTP statuses docs/chaincode-api.md promises. */
 class ErrorCodesTest {

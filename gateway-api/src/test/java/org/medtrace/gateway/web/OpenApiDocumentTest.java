@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.medtrace.gateway.errors.Problem;
 import org.medtrace.gateway.testing.MedtraceTestResource;
 
 /** The served OpenAPI document names the problem answers and both ways to authenticate. */

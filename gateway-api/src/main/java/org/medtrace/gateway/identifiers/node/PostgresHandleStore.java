@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import javax.sql.DataSource;
-import org.medtrace.gateway.projection.Jdbc;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.identifiers.Identifier;
 import org.medtrace.identifiers.handle.HandleRecord;
 import org.medtrace.identifiers.handle.HandleValue;

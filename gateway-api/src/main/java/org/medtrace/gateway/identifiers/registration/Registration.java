@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.identifiers.node.PostgresHandleStore;
-import org.medtrace.gateway.projection.Jdbc;
 import org.medtrace.identifiers.Identifier;
 import org.medtrace.identifiers.handle.HandleRecord;
 

@@ -4,9 +4,9 @@ package org.medtrace.gateway.telemetry.mqtt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.mqtt.SendingMqttMessageMetadata;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,9 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.telemetry.IngestResult;
 import org.medtrace.gateway.telemetry.IngestionService;
-import org.medtrace.gateway.web.ApiException;
 
 /**
  * Readings over MQTT (off by default; docs/telemetry.md): a logger publishes a JSON envelope

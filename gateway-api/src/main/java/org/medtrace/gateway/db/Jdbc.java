@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.medtrace.gateway.projection;
+package org.medtrace.gateway.db;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.medtrace.gateway.web;
+package org.medtrace.gateway.writes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.codes.CodeParser;
+import org.medtrace.gateway.errors.ApiException;
+import org.medtrace.gateway.errors.Problem;
 import org.medtrace.gateway.ledger.Committed;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerService;

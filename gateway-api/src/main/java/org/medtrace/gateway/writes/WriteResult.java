@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.medtrace.gateway.web;
+package org.medtrace.gateway.writes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

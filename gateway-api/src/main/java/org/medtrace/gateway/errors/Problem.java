@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.medtrace.gateway.web;
+package org.medtrace.gateway.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
