@@ -8,8 +8,12 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.batch.BatchSpec;
+import org.medtrace.chaincode.api.batch.LotReleaseRequest;
+import org.medtrace.chaincode.api.model.ProductKind;
+import org.medtrace.chaincode.api.query.IdRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
@@ -23,8 +27,6 @@ import org.medtrace.chaincode.goods.Goods;
 import org.medtrace.chaincode.model.Batch;
 import org.medtrace.chaincode.model.LotRelease;
 import org.medtrace.chaincode.model.Product;
-import org.medtrace.chaincode.model.ProductKind;
-import org.medtrace.chaincode.query.IdRequest;
 
 /** Batches: {@code batch:register}, {@code batch:recordLotRelease}, {@code batch:get}. */
 @Contract(name = "batch", info = @Info(title = "MedTrace batches", version = "1.0"))

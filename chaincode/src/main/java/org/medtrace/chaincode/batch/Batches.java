@@ -3,8 +3,11 @@ package org.medtrace.chaincode.batch;
 
 import java.util.List;
 import java.util.Set;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.batch.BatchSpec;
+import org.medtrace.chaincode.api.model.Herbal;
+import org.medtrace.chaincode.api.model.ProductKind;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Tx;
@@ -12,9 +15,7 @@ import org.medtrace.chaincode.event.Elements.QuantityElement;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.goods.Goods;
 import org.medtrace.chaincode.model.Batch;
-import org.medtrace.chaincode.model.Herbal;
 import org.medtrace.chaincode.model.Product;
-import org.medtrace.chaincode.model.ProductKind;
 import org.medtrace.chaincode.model.SourceLot;
 
 /** Registers batches: shared by {@code batch:register} and {@code transformation:transform}. */

@@ -4,6 +4,7 @@ package org.medtrace.chaincode.core;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.contract.ClientIdentity;
+import org.medtrace.chaincode.api.ErrorCode;
 
 /**
  * Who calls: the organisation (MSP id) and role from the caller's X.509 certificate.

@@ -2,6 +2,8 @@
 package org.medtrace.chaincode.core;
 
 import java.time.Instant;
+import org.medtrace.chaincode.api.Check;
+import org.medtrace.chaincode.api.Json;
 
 /**
  * The world-state keys (docs/chaincode-api.md, "Records"): composite keys, so that types never collide and range
@@ -45,7 +47,7 @@ public final class Keys {
 
     private static final char SEPARATOR = '\u0000';
     /** U+10FFFF, which Fabric reserves as the end of composite-key ranges. */
-    static final String MAX_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
+    static final String MAX_CODE_POINT = Check.KEY_RESERVED;
 
     private Keys() {
     }

@@ -4,6 +4,7 @@ package org.medtrace.chaincode.core;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.medtrace.chaincode.api.ErrorCode;
 
 /**
  * A refused transaction: a {@link ChaincodeException} whose message is {@code [CODE] message} and whose payload is the

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.core;
 
-import org.medtrace.chaincode.model.WireEnum;
+import org.medtrace.chaincode.api.model.WireEnum;
 
 /** The caller roles, read from the certificate attribute {@code role} (docs/chaincode-api.md, "Identity and roles"). */
 public enum Role implements WireEnum {

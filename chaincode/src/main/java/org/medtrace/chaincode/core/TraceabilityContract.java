@@ -4,6 +4,7 @@ package org.medtrace.chaincode.core;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.medtrace.chaincode.api.ErrorCode;
 
 /**
  * What every contract of this chaincode shares: exactly one argument per transaction, and stable error codes for

@@ -10,6 +10,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.hyperledger.fabric.contract.Context;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.InvalidRequestException;
+import org.medtrace.chaincode.api.Requests;
 import org.medtrace.chaincode.event.EpcisEvent;
 import org.medtrace.chaincode.event.EventIds;
 import org.medtrace.chaincode.model.ClientEvent;
@@ -38,7 +42,7 @@ public final class Transactions {
     public static <R> String submit(final Context ctx, final String name, final String json, final Class<R> type,
             final BiFunction<Tx, R, Map<String, ?>> rule) {
         Tx tx = Tx.begin(ctx, name);
-        RequestReader.Parsed<R> request = RequestReader.read(json, type, true);
+        Requests.Parsed<R> request = read(json, type, true);
         tx.attach(request.common());
         String requestHash = requestHash(tx, request.tree());
         String idempotencyKey = Keys.of(Keys.CLIENT_EVENT, tx.caller().msp(), request.common().clientEventId());
@@ -64,7 +68,7 @@ public final class Transactions {
         if (!events.isEmpty()) {
             ObjectNode payload = Json.object();
             payload.put("txId", tx.txId());
-            payload.set("events", Json.mapper().valueToTree(events));
+            payload.set("events", Json.node(events));
             tx.stub().setEvent(CHAINCODE_EVENT_NAME, Json.bytes(payload));
         }
         return Json.text(response);
@@ -81,8 +85,16 @@ public final class Transactions {
     public static <R> String evaluate(final Context ctx, final String name, final String json, final Class<R> type,
             final BiFunction<Tx, R, ?> query) {
         Tx tx = Tx.begin(ctx, name);
-        RequestReader.Parsed<R> request = RequestReader.read(json, type, false);
+        Requests.Parsed<R> request = read(json, type, false);
         return Json.text(Objects.requireNonNull(query.apply(tx, request.body()), "query response"));
+    }
+
+    private static <R> Requests.Parsed<R> read(final String json, final Class<R> type, final boolean submit) {
+        try {
+            return Requests.read(json, type, submit);
+        } catch (InvalidRequestException e) {
+            throw Refusal.of(e.code(), e.getMessage());
+        }
     }
 
     private static String replay(final Tx tx, final ClientEvent earlier, final String requestHash) {

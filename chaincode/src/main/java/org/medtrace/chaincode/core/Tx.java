@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.medtrace.chaincode.api.CommonFields;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.Limits;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.event.EventLog;
 

@@ -7,8 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.custody.HoldRequest;
+import org.medtrace.chaincode.api.custody.InspectRequest;
+import org.medtrace.chaincode.api.custody.ReleaseRequest;
+import org.medtrace.chaincode.api.model.InspectionResult;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
@@ -22,7 +26,6 @@ import org.medtrace.chaincode.model.Batch;
 import org.medtrace.chaincode.model.Hold;
 import org.medtrace.chaincode.model.HoldEntry;
 import org.medtrace.chaincode.model.HoldStatus;
-import org.medtrace.chaincode.model.InspectionResult;
 import org.medtrace.chaincode.model.Unit;
 
 /** Quarantine: inspect, hold and release. */

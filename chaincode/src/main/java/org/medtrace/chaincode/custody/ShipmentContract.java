@@ -5,9 +5,9 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.medtrace.chaincode.api.query.ReferenceRequest;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
-import org.medtrace.chaincode.query.ReferenceRequest;
 
 /** Reads shipments: {@code shipment:get}. */
 @Contract(name = "shipment", info = @Info(title = "MedTrace shipments", version = "1.0"))

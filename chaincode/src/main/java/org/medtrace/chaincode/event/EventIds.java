@@ -4,7 +4,7 @@ package org.medtrace.chaincode.event;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.Json;
 
 /**
  * The deterministic event id: {@code ni:///sha-256;} + hex SHA-256 of the event's canonical JSON (sorted keys,

@@ -2,7 +2,7 @@
 package org.medtrace.chaincode.goods;
 
 import java.util.List;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Tx;

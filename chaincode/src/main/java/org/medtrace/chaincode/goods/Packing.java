@@ -2,10 +2,10 @@
 package org.medtrace.chaincode.goods;
 
 import java.util.List;
+import org.medtrace.chaincode.api.model.ContainerType;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.event.EventDraft;
-import org.medtrace.chaincode.model.ContainerType;
 import org.medtrace.chaincode.model.Unit;
 
 /** Writes unpacking: shared by {@code aggregation:unpack} and the implicit unpack of {@code custody:dispense}. */

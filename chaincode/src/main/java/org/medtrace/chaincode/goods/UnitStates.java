@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.goods;
 
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.model.DispenseKind;
 import org.medtrace.chaincode.model.Unit;

@@ -10,8 +10,10 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.ledger.EventRequest;
+import org.medtrace.chaincode.api.ledger.HistoryRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.TraceabilityContract;
@@ -49,7 +51,7 @@ public final class LedgerContract implements TraceabilityContract {
             ObjectNode response = Json.object();
             ArrayNode entries = response.putArray("history");
             boolean truncated = false;
-            try (QueryResultsIterator<KeyModification> history = ctx.getStub().getHistoryForKey(req.key())) {
+            try (QueryResultsIterator<KeyModification> history = ctx.getStub().getHistoryForKey(key(req))) {
                 for (KeyModification modification : history) {
                     if (entries.size() == req.limit()) {
                         truncated = true;
@@ -72,5 +74,14 @@ public final class LedgerContract implements TraceabilityContract {
             response.put("truncated", truncated);
             return response;
         });
+    }
+
+    /** @return the composite key of the record a history request names */
+    private static String key(final HistoryRequest req) {
+        if (req.type().equals(HistoryRequest.AGGREGATION)) {
+            int bar = req.id().indexOf('|');
+            return Keys.of(Keys.AGGREGATION, req.id().substring(0, bar), req.id().substring(bar + 1));
+        }
+        return Keys.of(req.type(), req.id());
     }
 }

@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import java.time.Instant;
+import org.medtrace.chaincode.api.model.TemperatureSummary;
 
 /**
  * A telemetry anchor: the Merkle root and summary of one logger's readings in one window, under key

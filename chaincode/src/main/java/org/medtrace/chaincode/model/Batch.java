@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.medtrace.chaincode.api.model.Herbal;
+import org.medtrace.chaincode.api.model.Quantity;
 
 /**
  * A batch (生产批号) of a product, under key {@code ("batch", id)}.

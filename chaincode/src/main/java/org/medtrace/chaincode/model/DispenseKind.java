@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.medtrace.chaincode.api.model.WireEnum;
 
 /** How a unit left the supply chain at the point of use. */
 public enum DispenseKind implements WireEnum {

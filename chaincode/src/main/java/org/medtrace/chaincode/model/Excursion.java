@@ -3,6 +3,7 @@ package org.medtrace.chaincode.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.medtrace.chaincode.api.model.ExcursionKind;
 
 /**
  * A cold-chain excursion reported for a logger, under key {@code ("excursion", id)}.

@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.medtrace.chaincode.api.model.WireEnum;
 
 /** A hold is active until released. */
 public enum HoldStatus implements WireEnum {

@@ -3,6 +3,9 @@ package org.medtrace.chaincode.model;
 
 import java.time.Instant;
 import java.util.List;
+import org.medtrace.chaincode.api.model.PackageLevel;
+import org.medtrace.chaincode.api.model.ProductKind;
+import org.medtrace.chaincode.api.model.Storage;
 
 /**
  * A product (medicinal product master data), under key {@code ("product", id)}.

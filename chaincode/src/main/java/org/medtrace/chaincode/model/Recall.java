@@ -3,6 +3,7 @@ package org.medtrace.chaincode.model;
 
 import java.time.Instant;
 import java.util.List;
+import org.medtrace.chaincode.api.model.RecallLevel;
 
 /**
  * A recall of one or more batches, under key {@code ("recall", id)}.

@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import java.time.Instant;
+import org.medtrace.chaincode.api.model.RecallLevel;
 
 /**
  * The recall a batch is under.

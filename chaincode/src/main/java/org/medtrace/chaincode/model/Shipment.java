@@ -4,6 +4,7 @@ package org.medtrace.chaincode.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.medtrace.chaincode.api.model.BizTransaction;
 
 /**
  * A shipment (or return) from one organisation to another, under key {@code ("shipment", id)}.

@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.medtrace.chaincode.api.model.WireEnum;
 
 /** A shipment is in transit until its receiver has received every code. */
 public enum ShipmentStatus implements WireEnum {

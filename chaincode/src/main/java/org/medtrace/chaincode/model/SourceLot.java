@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.model;
 
+import org.medtrace.chaincode.api.model.Quantity;
+
 /**
  * An input lot of a transformation, recorded on the output batch.
  *

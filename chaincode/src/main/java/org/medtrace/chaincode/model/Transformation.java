@@ -3,6 +3,7 @@ package org.medtrace.chaincode.model;
 
 import java.time.Instant;
 import java.util.List;
+import org.medtrace.chaincode.api.model.Quantity;
 
 /**
  * A herbal processing run (炮制): 中药材 quantities in, 中药饮片 batches out, under key

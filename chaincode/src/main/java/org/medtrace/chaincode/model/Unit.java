@@ -4,6 +4,8 @@ package org.medtrace.chaincode.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.medtrace.chaincode.api.model.ContainerType;
+import org.medtrace.chaincode.api.model.Quantity;
 
 /**
  * A commissioned code: a unit of a batch, or a logistic container, under key {@code ("unit", id)}.

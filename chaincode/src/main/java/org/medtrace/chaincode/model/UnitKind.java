@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.medtrace.chaincode.api.model.WireEnum;
 
 /** A commissioned code names a unit of a product, or a logistic container. */
 public enum UnitKind implements WireEnum {

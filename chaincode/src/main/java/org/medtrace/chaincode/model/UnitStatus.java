@@ -2,6 +2,7 @@
 package org.medtrace.chaincode.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.medtrace.chaincode.api.model.WireEnum;
 
 /** Where a unit or container is in its life; custody holds and recalls are kept apart from it. */
 public enum UnitStatus implements WireEnum {

@@ -8,8 +8,10 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.product.RegisterProductRequest;
+import org.medtrace.chaincode.api.query.IdRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
@@ -20,7 +22,6 @@ import org.medtrace.chaincode.event.Elements.QuantityElement;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.goods.Goods;
 import org.medtrace.chaincode.model.Product;
-import org.medtrace.chaincode.query.IdRequest;
 
 /** Product master data: {@code product:register}, {@code product:get}. */
 @Contract(name = "product", info = @Info(title = "MedTrace products", version = "1.0"))

@@ -8,8 +8,10 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.query.ReferenceRequest;
+import org.medtrace.chaincode.api.recall.RecallRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
@@ -22,7 +24,6 @@ import org.medtrace.chaincode.goods.Goods;
 import org.medtrace.chaincode.model.Batch;
 import org.medtrace.chaincode.model.Recall;
 import org.medtrace.chaincode.model.RecallMark;
-import org.medtrace.chaincode.query.ReferenceRequest;
 
 /**
  * Recalls (药品召回): by the MAH of every batch or by a regulator. Recalled goods can afterwards only be returned or

@@ -2,9 +2,9 @@
 package org.medtrace.chaincode.telemetry;
 
 import java.util.List;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Limits;
 import org.medtrace.chaincode.core.Keys;
-import org.medtrace.chaincode.core.Limits;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.model.Association;

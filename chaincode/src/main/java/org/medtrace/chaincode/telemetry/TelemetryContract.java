@@ -5,9 +5,16 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.medtrace.chaincode.api.query.IdRequest;
+import org.medtrace.chaincode.api.telemetry.AnchorRequest;
+import org.medtrace.chaincode.api.telemetry.AnchorsRequest;
+import org.medtrace.chaincode.api.telemetry.AssociateRequest;
+import org.medtrace.chaincode.api.telemetry.DissociateRequest;
+import org.medtrace.chaincode.api.telemetry.ExcursionRequest;
+import org.medtrace.chaincode.api.telemetry.LoggerRequest;
+import org.medtrace.chaincode.api.telemetry.RegisterLoggerRequest;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
-import org.medtrace.chaincode.query.IdRequest;
 
 /**
  * Cold-chain telemetry: loggers, their association with goods, anchors of reading windows (Merkle root and summary;

@@ -11,8 +11,14 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.medtrace.chaincode.core.ErrorCode;
-import org.medtrace.chaincode.core.Json;
+import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.model.ProductKind;
+import org.medtrace.chaincode.api.query.IdRequest;
+import org.medtrace.chaincode.api.unit.ChildrenRequest;
+import org.medtrace.chaincode.api.unit.CommissionContainersRequest;
+import org.medtrace.chaincode.api.unit.CommissionRequest;
+import org.medtrace.chaincode.api.unit.DecommissionRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
 import org.medtrace.chaincode.core.Role;
@@ -27,11 +33,9 @@ import org.medtrace.chaincode.model.AggregationEdge;
 import org.medtrace.chaincode.model.Batch;
 import org.medtrace.chaincode.model.ContainedIn;
 import org.medtrace.chaincode.model.Product;
-import org.medtrace.chaincode.model.ProductKind;
 import org.medtrace.chaincode.model.Unit;
 import org.medtrace.chaincode.model.UnitKind;
 import org.medtrace.chaincode.model.UnitStatus;
-import org.medtrace.chaincode.query.IdRequest;
 
 /**
  * Unit codes: commissioning in bulk, containers, decommissioning, and the reads {@code unit:get} and

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.Json;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.Json;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Test;
+import org.medtrace.chaincode.api.Check;
+import org.medtrace.chaincode.api.FieldProblem;
 
 class KeysTest {
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.Json;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;

@@ -4,7 +4,7 @@ package org.medtrace.chaincode.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.Json;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.Json;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.medtrace.chaincode.core.ErrorCode;
+import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.ChaincodeHarness.Outcome;
 import org.medtrace.chaincode.testing.TestIdentities.Identity;
 

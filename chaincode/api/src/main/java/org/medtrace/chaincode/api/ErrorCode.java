@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.api;
+
+/**
+ * The stable refusal codes of the traceability chaincode. A refusal's message starts with {@code [CODE]} and its
+ * payload is the code in UTF-8 (see docs/chaincode-api.md, "Errors"); clients switch on the code, never on the text.
+ * Codes are never renamed or reused.
+ */
+public enum ErrorCode {
+    /** The request is malformed or a field is out of range; the message names the field. */
+    INVALID_ARGUMENT,
+    /** A field that must be an industrial-internet identifier is not one; the message names the field. */
+    INVALID_IDENTIFIER,
+    /** A request or the work it implies exceeds a documented limit. */
+    LIMIT_EXCEEDED,
+    /** The caller's role may not call this transaction. */
+    ACCESS_DENIED,
+    /** The caller's organisation is not the custodian of the goods. */
+    NOT_CUSTODIAN,
+    /** The caller's organisation is not the marketing-authorisation holder. */
+    NOT_MAH,
+    /** The caller's organisation is not the receiver named in the shipment. */
+    NOT_RECEIVER,
+    /** The client event id was used before with a different request. */
+    IDEMPOTENCY_KEY_REUSED,
+    PRODUCT_NOT_FOUND,
+    PRODUCT_EXISTS,
+    BATCH_NOT_FOUND,
+    BATCH_EXISTS,
+    UNIT_NOT_FOUND,
+    UNIT_ALREADY_COMMISSIONED,
+    SHIPMENT_NOT_FOUND,
+    SHIPMENT_EXISTS,
+    RECALL_NOT_FOUND,
+    RECALL_EXISTS,
+    HOLD_NOT_FOUND,
+    HOLD_EXISTS,
+    LOGGER_NOT_FOUND,
+    LOGGER_EXISTS,
+    LOGGER_REVOKED,
+    EXCURSION_EXISTS,
+    EVENT_NOT_FOUND,
+    /** The product is of the wrong kind for the transaction (vaccine, herbal_raw, herbal_slice). */
+    WRONG_PRODUCT_KIND,
+    PACKAGE_LEVEL_INVALID,
+    /** A vaccine batch has no lot-release (批签发) certificate yet. */
+    BATCH_NOT_RELEASED,
+    BATCH_RECALLED,
+    UNIT_EXPIRED,
+    UNIT_HELD,
+    UNIT_IN_TRANSIT,
+    UNIT_NOT_IN_TRANSIT,
+    UNIT_NOT_ACTIVE,
+    UNIT_ALREADY_DISPENSED,
+    UNIT_DESTROYED,
+    UNIT_DECOMMISSIONED,
+    UNIT_PACKED,
+    UNIT_NOT_PACKED,
+    AGGREGATION_CYCLE,
+    AGGREGATION_NOT_EMPTY,
+    QUANTITY_EXCEEDED,
+    TEMPERATURE_RECORD_MISSING,
+    ANCHOR_OUT_OF_ORDER,
+    TRANSFORMATION_EXISTS,
+    /** A vaccine batch already carries a lot-release certificate. */
+    LOT_RELEASE_EXISTS
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.medtrace.chaincode.api.aggregation;
+
+import java.util.List;
+import org.medtrace.chaincode.api.Check;
+import org.medtrace.chaincode.api.Limits;
+
+/** The request of {@code aggregation:pack}. */
+public record PackRequest(String parent, List<String> children) {
+    public PackRequest {
+        parent = Check.identifier("parent", parent);
+        children = Check.identifiers("children", children, 1, Limits.CODES_MAX);
+    }
+}
