@@ -4,7 +4,6 @@ package org.medtrace.chaincode.custody;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.InvalidRequestException;
 import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.api.custody.AdministerRequest;
 import org.medtrace.chaincode.api.custody.DispenseRequest;
@@ -36,12 +36,6 @@ import org.medtrace.chaincode.model.UnitStatus;
 
 /** The point of use: dispensing and vaccination. A unit is never dispensed twice. */
 final class Dispensing {
-    /** Transient key of the vaccinee's id (ID card number or vaccination certificate number). */
-    static final String VACCINEE_ID = "vaccineeId";
-    /** Transient key of the salt the vaccinee hash is made with. */
-    static final String VACCINEE_SALT = "vaccineeSalt";
-    private static final int SALT_BYTES_MIN = 16;
-    private static final int VACCINEE_ID_BYTES_MAX = 256;
     private static final Set<Requirement> DISPENSABLE = EnumSet.of(Requirement.ACTIVE, Requirement.CUSTODIAN,
             Requirement.NOT_RECALLED, Requirement.NOT_HELD, Requirement.NOT_EXPIRED, Requirement.RELEASED);
 
@@ -166,18 +160,12 @@ final class Dispensing {
 
     /** @return hex SHA-256 of salt, 0x00 and the vaccinee id: the ledger never sees the id itself */
     private static String vaccineeHash(final Tx tx) {
-        byte[] id = tx.transientData().get(VACCINEE_ID);
-        byte[] salt = tx.transientData().get(VACCINEE_SALT);
-        if (id == null || id.length == 0) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "transient " + VACCINEE_ID + ": is required");
-        }
-        if (id.length > VACCINEE_ID_BYTES_MAX || new String(id, StandardCharsets.UTF_8).isBlank()) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "transient " + VACCINEE_ID + ": must be 1 to "
-                    + VACCINEE_ID_BYTES_MAX + " bytes, not blank");
-        }
-        if (salt == null || salt.length < SALT_BYTES_MIN) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "transient " + VACCINEE_SALT + ": at least "
-                    + SALT_BYTES_MIN + " bytes are required");
+        byte[] id = tx.transientData().get(AdministerRequest.VACCINEE_ID);
+        byte[] salt = tx.transientData().get(AdministerRequest.VACCINEE_SALT);
+        try {
+            AdministerRequest.checkVaccinee(id, salt);
+        } catch (InvalidRequestException e) {
+            throw Refusal.of(e.code(), e.getMessage());
         }
         ByteArrayOutputStream input = new ByteArrayOutputStream(salt.length + 1 + id.length);
         input.writeBytes(salt);

@@ -2,8 +2,6 @@
 package org.medtrace.gateway.batches;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,13 +12,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.batch.BatchSpec;
+import org.medtrace.chaincode.api.batch.LotReleaseRequest;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
+import org.medtrace.gateway.writes.EventContext;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /** Batches (生产批号), their lot release (批签发) and herbal origin. */
 @Path("/api/v1/batches")
@@ -28,11 +32,6 @@ import org.medtrace.gateway.writes.WriteResult;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "batches")
 public class BatchResource {
-
-    static final LedgerWrites.Write REGISTER =
-            new LedgerWrites.Write("batch:register", CodeFields.of("id", "productId"));
-    static final LedgerWrites.Write LOT_RELEASE =
-            new LedgerWrites.Write("batch:recordLotRelease", CodeFields.of("batchId"));
 
     @Inject
     LedgerWrites writes;
@@ -42,21 +41,23 @@ public class BatchResource {
     MasterData masterData;
 
     /**
-     * @param request the batch
+     * @param body the batch
      * @param key Idempotency-Key
      * @return 201 with the ledger proof
      * @throws LedgerException if the ledger refuses
      */
     @POST
     @Operation(summary = "Register a batch of a product (the product's MAH)")
-    public Response register(@Valid @NotNull final BatchRequests.Register request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {BatchSpec.class, EventContext.class})))
+    public Response register(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        final WriteResult result = writes.submit(caller.caller(), REGISTER, request, key);
+        final WriteResult result = writes.submit(caller.caller(), Writes.REGISTER_BATCH, body, key);
         return Response.status(Response.Status.CREATED).entity(result).build();
     }
 
     /**
-     * @param request the release
+     * @param body the release
      * @param key Idempotency-Key
      * @return the ledger proof
      * @throws LedgerException if the ledger refuses
@@ -64,9 +65,11 @@ public class BatchResource {
     @POST
     @Path("lot-release")
     @Operation(summary = "Record the lot release (批签发) of a vaccine batch (MAH or regulator)")
-    public WriteResult lotRelease(@Valid @NotNull final BatchRequests.LotRelease request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {LotReleaseRequest.class, EventContext.class})))
+    public WriteResult lotRelease(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return writes.submit(caller.caller(), LOT_RELEASE, request, key);
+        return writes.submit(caller.caller(), Writes.LOT_RELEASE, body, key);
     }
 
     /**

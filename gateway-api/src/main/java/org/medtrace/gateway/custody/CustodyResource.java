@@ -2,8 +2,6 @@
 package org.medtrace.gateway.custody;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,10 +10,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.custody.AdministerRequest;
+import org.medtrace.chaincode.api.custody.DestroyRequest;
+import org.medtrace.chaincode.api.custody.DispenseRequest;
+import org.medtrace.chaincode.api.custody.HoldRequest;
+import org.medtrace.chaincode.api.custody.InspectRequest;
+import org.medtrace.chaincode.api.custody.ReleaseRequest;
+import org.medtrace.chaincode.api.custody.StoreRequest;
 import org.medtrace.gateway.ledger.LedgerException;
+import org.medtrace.gateway.writes.EventContext;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /** Custody: store, inspect, hold and release, dispense, administer, destroy. Shipments: {@code /shipments}. */
 @Path("/api/v1/custody")
@@ -27,67 +37,81 @@ public class CustodyResource {
     @Inject
     CustodyService custody;
 
-    /** @param request codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("store")
     @Operation(summary = "Record where goods are stored")
-    public WriteResult store(@Valid @NotNull final CustodyRequests.Store request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {StoreRequest.class, EventContext.class})))
+    public WriteResult store(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.submit(CustodyService.STORE, request, key);
+        return custody.submit(Writes.STORE, body, key);
     }
 
-    /** @param request codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("inspect")
     @Operation(summary = "Record an inspection; non_conformant places a hold")
-    public WriteResult inspect(@Valid @NotNull final CustodyRequests.Inspect request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {InspectRequest.class, EventContext.class})))
+    public WriteResult inspect(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.submit(CustodyService.INSPECT, request, key);
+        return custody.submit(Writes.INSPECT, body, key);
     }
 
-    /** @param request hold @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    /** @param body hold @param key Idempotency-Key @return 201 @throws LedgerException if refused */
     @POST
     @Path("holds")
     @Operation(summary = "Place a hold on codes (custodian, MAH, regulator) or batches (MAH, regulator)")
-    public Response hold(@Valid @NotNull final CustodyRequests.Hold request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {HoldRequest.class, EventContext.class})))
+    public Response hold(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return Response.status(Response.Status.CREATED).entity(custody.submit(CustodyService.HOLD, request, key))
+        return Response.status(Response.Status.CREATED).entity(custody.submit(Writes.HOLD, body, key))
                 .build();
     }
 
-    /** @param request hold id @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body hold id @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("holds/release")
     @Operation(summary = "Release a hold")
-    public WriteResult release(@Valid @NotNull final CustodyRequests.Release request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {ReleaseRequest.class, EventContext.class})))
+    public WriteResult release(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.submit(CustodyService.RELEASE, request, key);
+        return custody.submit(Writes.RELEASE, body, key);
     }
 
-    /** @param request codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("dispense")
     @Operation(summary = "Dispense (hospital, pharmacy); a second dispense of a code is refused and raises an alert")
-    public WriteResult dispense(@Valid @NotNull final CustodyRequests.Dispense request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {DispenseRequest.class, EventContext.class})))
+    public WriteResult dispense(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.dispense(request, key);
+        return custody.dispense(body, key);
     }
 
-    /** @param request codes and vaccinee @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body codes and vaccinee @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("administer")
     @Operation(summary = "Administer vaccines; the ledger keeps only a salted hash of the vaccinee")
-    public WriteResult administer(@Valid @NotNull final CustodyRequests.Administer request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {AdministerRequest.class, EventContext.class})))
+    public WriteResult administer(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.administer(request, key);
+        return custody.administer(body, key);
     }
 
-    /** @param request codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("destroy")
     @Operation(summary = "Destroy held, recalled or expired goods")
-    public WriteResult destroy(@Valid @NotNull final CustodyRequests.Destroy request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {DestroyRequest.class, EventContext.class})))
+    public WriteResult destroy(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.submit(CustodyService.DESTROY, request, key);
+        return custody.submit(Writes.DESTROY, body, key);
     }
 }

@@ -1,36 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.custody;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.medtrace.chaincode.api.InvalidRequestException;
+import org.medtrace.chaincode.api.custody.AdministerRequest;
+import org.medtrace.chaincode.api.custody.DispenseRequest;
 import org.medtrace.gateway.alerts.AlertService;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.codes.CodeFields;
-import org.medtrace.gateway.codes.CodeParser;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /** Custody writes; a refused dispense of an already dispensed or destroyed code raises an alert. */
 @ApplicationScoped
 public class CustodyService {
-
-    static final LedgerWrites.Write SHIP = new LedgerWrites.Write("custody:ship", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write RECEIVE = new LedgerWrites.Write("custody:receive", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write RETURN = new LedgerWrites.Write("custody:return", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write STORE = new LedgerWrites.Write("custody:store", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write INSPECT = new LedgerWrites.Write("custody:inspect", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write HOLD =
-            new LedgerWrites.Write("custody:hold", CodeFields.of("codes[]", "batchIds[]"));
-    static final LedgerWrites.Write RELEASE = new LedgerWrites.Write("custody:release", CodeFields.NONE);
-    static final LedgerWrites.Write DISPENSE = new LedgerWrites.Write("custody:dispense", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write ADMINISTER =
-            new LedgerWrites.Write("custody:administer", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write DESTROY = new LedgerWrites.Write("custody:destroy", CodeFields.of("codes[]"));
 
     @Inject
     LedgerWrites writes;
@@ -38,37 +30,56 @@ public class CustodyService {
     CallerContext caller;
     @Inject
     AlertService alerts;
-    @Inject
-    CodeParser codes;
 
-    WriteResult submit(final LedgerWrites.Write write, final Object request, final String key)
+    WriteResult submit(final LedgerWrites.Write<?> write, final byte[] body, final String key)
             throws LedgerException {
-        return writes.submit(caller.caller(), write, request, key);
+        return writes.submit(caller.caller(), write, body, key);
     }
 
-    WriteResult dispense(final CustodyRequests.Dispense request, final String key) throws LedgerException {
+    WriteResult dispense(final byte[] body, final String key) throws LedgerException {
+        final LedgerWrites.Checked<DispenseRequest> request = writes.check(Writes.DISPENSE, body, key);
+        return submitUse(request, request.body().codes(), Map.of());
+    }
+
+    /**
+     * The body carries the vaccinee next to the codes; the vaccinee goes to the chaincode as transient data, so it
+     * never reaches the ledger or a log.
+     */
+    WriteResult administer(final byte[] body, final String key) throws LedgerException {
+        final ObjectNode tree = LedgerWrites.parse(body);
+        final byte[] vaccineeId = transientText(tree.remove(AdministerRequest.VACCINEE_ID),
+                AdministerRequest.VACCINEE_ID);
+        final byte[] vaccineeSalt = transientText(tree.remove(AdministerRequest.VACCINEE_SALT),
+                AdministerRequest.VACCINEE_SALT);
         try {
-            return writes.submit(caller.caller(), DISPENSE, request, key);
+            AdministerRequest.checkVaccinee(vaccineeId, vaccineeSalt);
+        } catch (InvalidRequestException e) {
+            final String field = e.field().replace("transient ", "");
+            throw ApiException.invalid(field, e.problem());
+        }
+        final LedgerWrites.Checked<AdministerRequest> request = writes.check(Writes.ADMINISTER, tree, key);
+        return submitUse(request, request.body().codes(), Map.of(AdministerRequest.VACCINEE_ID, vaccineeId,
+                AdministerRequest.VACCINEE_SALT, vaccineeSalt));
+    }
+
+    /** A refused use of codes (dispensed already, destroyed, ...) raises an alert before the refusal is answered. */
+    private WriteResult submitUse(final LedgerWrites.Checked<?> request, final List<String> codes,
+            final Map<String, byte[]> transientData) throws LedgerException {
+        try {
+            return writes.submit(caller.caller(), request, transientData);
         } catch (ChaincodeRefusedException e) {
-            alerts.onRefusedUse(caller.caller(), canonical(request.codes()), e);
+            alerts.onRefusedUse(caller.caller(), codes, e);
             throw e;
         }
     }
 
-    WriteResult administer(final CustodyRequests.Administer request, final String key) throws LedgerException {
-        final Map<String, byte[]> transientData = Map.of(
-                "vaccineeId", request.vaccineeId().getBytes(StandardCharsets.UTF_8),
-                "vaccineeSalt", request.vaccineeSalt().getBytes(StandardCharsets.UTF_8));
-        try {
-            return writes.submit(caller.caller(), ADMINISTER, request, key, transientData);
-        } catch (ChaincodeRefusedException e) {
-            alerts.onRefusedUse(caller.caller(), canonical(request.codes()), e);
-            throw e;
+    private static byte[] transientText(final JsonNode value, final String field) {
+        if (value == null || value.isNull()) {
+            return null;
         }
-    }
-
-    private List<String> canonical(final List<String> scanned) {
-        // The ledger accepted these codes' syntax before refusing, so each parses.
-        return scanned.stream().map(codes::canonical).toList();
+        if (!value.isTextual()) {
+            throw ApiException.invalid(field, "must be a string");
+        }
+        return value.asText().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,8 +2,6 @@
 package org.medtrace.gateway.custody;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,11 +12,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.custody.ReceiveRequest;
+import org.medtrace.chaincode.api.custody.ReturnRequest;
+import org.medtrace.chaincode.api.custody.ShipRequest;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
+import org.medtrace.gateway.writes.EventContext;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /** Shipments: ship, receive, return. */
 @Path("/api/v1/shipments")
@@ -32,31 +38,37 @@ public class ShipmentResource {
     @Inject
     MasterData masterData;
 
-    /** @param request shipment @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    /** @param body shipment @param key Idempotency-Key @return 201 @throws LedgerException if refused */
     @POST
     @Operation(summary = "Ship top-level codes (and everything packed in them) to another organisation")
-    public Response ship(@Valid @NotNull final CustodyRequests.Ship request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {ShipRequest.class, EventContext.class})))
+    public Response ship(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return Response.status(Response.Status.CREATED).entity(custody.submit(CustodyService.SHIP, request, key))
+        return Response.status(Response.Status.CREATED).entity(custody.submit(Writes.SHIP, body, key))
                 .build();
     }
 
-    /** @param request receipt @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body receipt @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("receive")
     @Operation(summary = "Receive a shipment (all of it, or the codes given)")
-    public WriteResult receive(@Valid @NotNull final CustodyRequests.Receive request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {ReceiveRequest.class, EventContext.class})))
+    public WriteResult receive(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return custody.submit(CustodyService.RECEIVE, request, key);
+        return custody.submit(Writes.RECEIVE, body, key);
     }
 
-    /** @param request return @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    /** @param body return @param key Idempotency-Key @return 201 @throws LedgerException if refused */
     @POST
     @Path("returns")
     @Operation(summary = "Return held, recalled or expired goods (a shipment the other side receives)")
-    public Response returnGoods(@Valid @NotNull final CustodyRequests.Return request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {ReturnRequest.class, EventContext.class})))
+    public Response returnGoods(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return Response.status(Response.Status.CREATED).entity(custody.submit(CustodyService.RETURN, request, key))
+        return Response.status(Response.Status.CREATED).entity(custody.submit(Writes.RETURN, body, key))
                 .build();
     }
 

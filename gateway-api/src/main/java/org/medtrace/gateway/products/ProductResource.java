@@ -2,8 +2,6 @@
 package org.medtrace.gateway.products;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,13 +12,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.product.RegisterProductRequest;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
+import org.medtrace.gateway.writes.EventContext;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /** Product master data (药品标识码, GTIN, packaging levels, storage band). */
 @Path("/api/v1/products")
@@ -28,8 +31,6 @@ import org.medtrace.gateway.writes.WriteResult;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "products")
 public class ProductResource {
-
-    static final LedgerWrites.Write REGISTER = new LedgerWrites.Write("product:register", CodeFields.of("id"));
 
     @Inject
     LedgerWrites writes;
@@ -39,16 +40,18 @@ public class ProductResource {
     MasterData masterData;
 
     /**
-     * @param request the product
+     * @param body the product
      * @param key Idempotency-Key
      * @return 201 with the ledger proof
      * @throws LedgerException if the ledger refuses
      */
     @POST
     @Operation(summary = "Register a product (manufacturer; the caller becomes its MAH)")
-    public Response register(@Valid @NotNull final ProductRequests.Register request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {RegisterProductRequest.class, EventContext.class})))
+    public Response register(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        final WriteResult result = writes.submit(caller.caller(), REGISTER, request, key);
+        final WriteResult result = writes.submit(caller.caller(), Writes.REGISTER_PRODUCT, body, key);
         return Response.status(Response.Status.CREATED).entity(result).build();
     }
 

@@ -2,9 +2,7 @@
 package org.medtrace.gateway.recall;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,11 +13,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.recall.RecallRequest;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
+import org.medtrace.gateway.writes.EventContext;
 import org.medtrace.gateway.writes.LedgerWrites;
+import org.medtrace.gateway.writes.Writes;
 
 /** Recalls (药品召回): create, read, scope. */
 @Path("/api/v1/recalls")
@@ -28,8 +31,6 @@ import org.medtrace.gateway.writes.LedgerWrites;
 @Tag(name = "recall")
 public class RecallResource {
 
-    static final LedgerWrites.Write CREATE = new LedgerWrites.Write("recall:create", CodeFields.of("batchIds[]"));
-
     @Inject
     LedgerWrites writes;
     @Inject
@@ -37,12 +38,14 @@ public class RecallResource {
     @Inject
     RecallService recalls;
 
-    /** @param request recall @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    /** @param body recall @param key Idempotency-Key @return 201 @throws LedgerException if refused */
     @POST
     @Operation(summary = "Recall batches (the MAH of every batch, or a regulator)")
-    public Response create(@Valid @NotNull final RecallRequests.Create request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {RecallRequest.class, EventContext.class})))
+    public Response create(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return Response.status(Response.Status.CREATED).entity(writes.submit(caller.caller(), CREATE, request, key))
+        return Response.status(Response.Status.CREATED).entity(writes.submit(caller.caller(), Writes.RECALL, body, key))
                 .build();
     }
 

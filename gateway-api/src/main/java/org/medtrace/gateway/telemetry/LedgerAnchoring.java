@@ -1,27 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.telemetry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.medtrace.chaincode.api.Json;
 import org.medtrace.gateway.auth.Caller;
-import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerIdentity;
-import org.medtrace.gateway.loggers.LoggerRequests;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /**
  * Puts closed windows and raised excursions on the ledger ({@code telemetry:anchor}, {@code telemetry:excursion}),
@@ -32,24 +35,17 @@ import org.medtrace.gateway.writes.WriteResult;
 final class LedgerAnchoring {
 
     private static final Logger LOG = Logger.getLogger(LedgerAnchoring.class.getName());
-    private static final LedgerWrites.Write ANCHOR = new LedgerWrites.Write("telemetry:anchor",
-            CodeFields.of("loggerId"));
-    private static final LedgerWrites.Write EXCURSION = new LedgerWrites.Write("telemetry:excursion",
-            CodeFields.of("loggerId"));
     private static final int STRIPES = 64;
 
     private final DataSource dataSource;
     private final LedgerWrites writes;
     private final List<LedgerIdentity> identities;
-    private final ObjectMapper mapper;
     private final Object[] locks = new Object[STRIPES];
 
-    LedgerAnchoring(final DataSource dataSource, final LedgerWrites writes, final List<LedgerIdentity> identities,
-            final ObjectMapper mapper) {
+    LedgerAnchoring(final DataSource dataSource, final LedgerWrites writes, final List<LedgerIdentity> identities) {
         this.dataSource = dataSource;
         this.writes = writes;
         this.identities = List.copyOf(identities);
-        this.mapper = mapper;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -90,9 +86,11 @@ final class LedgerAnchoring {
             final String id = (String) e[0];
             final BigDecimal peak = e[5] == null ? null
                     : BigDecimal.valueOf((Double) e[5]).setScale(3, java.math.RoundingMode.HALF_EVEN);
-            final LoggerRequests.Excursion request = new LoggerRequests.Excursion(id, logger.loggerId(),
-                    (String) e[2], (Instant) e[3], null, (Integer) e[4], peak, (String) e[1]);
-            if (!submitted(c, logger, EXCURSION, request, id, "telemetry_excursion", "excursion_id", id, "recorded")) {
+            final ObjectNode request = Json.object().put("excursionId", id).put("loggerId", logger.loggerId())
+                    .put("kind", (String) e[2]).put("startedAt", Json.instant((Instant) e[3]))
+                    .put("minutes", (Integer) e[4]).put("peakCelsius", peak).put("rule", (String) e[1]);
+            if (!submitted(c, logger, Writes.EXCURSION, request, id, "telemetry_excursion", "excursion_id", id,
+                    "recorded")) {
                 return false;
             }
         }
@@ -105,29 +103,26 @@ final class LedgerAnchoring {
                 + " ORDER BY window_end", rs -> new Object[] {Jdbc.instant(rs, "window_start"),
                     Jdbc.instant(rs, "window_end"), rs.getInt(3), rs.getString(4), rs.getString(5)}, logger.key());
         for (final Object[] w : pending) {
-            final LoggerRequests.Summary summary;
-            try {
-                summary = mapper.readValue((String) w[4], LoggerRequests.Summary.class);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("unreadable window summary", e);
-            }
+            final JsonNode summary = Json.read(((String) w[4]).getBytes(StandardCharsets.UTF_8), JsonNode.class);
             final Instant end = (Instant) w[1];
-            final LoggerRequests.Anchor request = new LoggerRequests.Anchor(logger.loggerId(), (Instant) w[0], end,
-                    (String) w[3], (Integer) w[2], summary);
+            final ObjectNode request = Json.object().put("loggerId", logger.loggerId())
+                    .put("windowStart", Json.instant((Instant) w[0])).put("windowEnd", Json.instant(end))
+                    .put("merkleRoot", (String) w[3]).put("readingCount", (Integer) w[2]);
+            request.set("summary", summary);
             final String key = "anchor." + HexFormat.of().formatHex(LoggerCredentials.sha256(logger.loggerId()), 0, 12)
                     + "." + end.toEpochMilli() + "." + end.getNano();
             final String where = "logger_key = " + logger.key() + " AND window_end";
-            if (!submitted(c, logger, ANCHOR, request, key, "telemetry_window", where, end, "anchored")) {
+            if (!submitted(c, logger, Writes.ANCHOR, request, key, "telemetry_window", where, end, "anchored")) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean submitted(final Connection c, final LoggerRef logger, final LedgerWrites.Write write,
-            final Object request, final String key, final String table, final String keyColumn, final Object keyValue,
+    private boolean submitted(final Connection c, final LoggerRef logger, final LedgerWrites.Write<?> write,
+            final ObjectNode request, final String key, final String table, final String keyColumn, final Object keyValue,
             final String doneStatus) throws SQLException {
-        final Optional<LedgerIdentity> identity = identityOf(logger.ownerMsp(), write == ANCHOR);
+        final Optional<LedgerIdentity> identity = identityOf(logger.ownerMsp(), write == Writes.ANCHOR);
         if (identity.isEmpty()) {
             mark(c, table, keyColumn, keyValue, "pending", null, null, "no ledger identity of " + logger.ownerMsp()
                     + " with role logger or logistics is configured");
@@ -136,7 +131,7 @@ final class LedgerAnchoring {
         final LedgerIdentity id = identity.get();
         try {
             final WriteResult result = writes.submit(new Caller("telemetry", id.name(), id.mspId(), id.role()),
-                    write, request, key);
+                    writes.check(write, request, key), Map.of());
             mark(c, table, keyColumn, keyValue, doneStatus, result.txId(), result.blockNumber(), null);
             return true;
         } catch (ChaincodeRefusedException e) {

@@ -45,7 +45,7 @@ public class TelemetryResource {
     @Inject
     TelemetryQueries queries;
 
-    /** @param request the logger @return 201 with the token, shown once */
+    /** @param body the logger @return 201 with the token, shown once */
     @POST
     @Path("credentials")
     @Operation(summary = "Issue a credential for a logger of the caller's organisation (the token is shown once)")
@@ -54,7 +54,7 @@ public class TelemetryResource {
                 .entity(credentials.issue(caller.caller(), logger(request.loggerId()))).build();
     }
 
-    /** @param request the credential @return whether it was active */
+    /** @param body the credential @return whether it was active */
     @POST
     @Path("credentials/revoke")
     @Operation(summary = "Revoke a logger credential")
@@ -115,7 +115,7 @@ public class TelemetryResource {
     }
 
     /**
-     * @param request a logger or a shipment
+     * @param body a logger or a shipment
      * @return what was closed and anchored
      * @throws LedgerException if the shipment cannot be read from the ledger
      */

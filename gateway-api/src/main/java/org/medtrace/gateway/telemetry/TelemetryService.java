@@ -73,7 +73,7 @@ public class TelemetryService {
         this.ledger = ledger;
         this.mapper = mapper;
         this.closer = new WindowCloser(dataSource, config, mapper);
-        this.anchoring = new LedgerAnchoring(dataSource, writes, ledger.network().identities(), mapper);
+        this.anchoring = new LedgerAnchoring(dataSource, writes, ledger.network().identities());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             final Thread t = new Thread(r, "telemetry-windows");
             t.setDaemon(true);

@@ -2,9 +2,7 @@
 package org.medtrace.gateway.units;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,13 +13,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.aggregation.PackRequest;
+import org.medtrace.chaincode.api.aggregation.UnpackRequest;
+import org.medtrace.chaincode.api.unit.CommissionContainersRequest;
+import org.medtrace.chaincode.api.unit.CommissionRequest;
+import org.medtrace.chaincode.api.unit.DecommissionRequest;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.codes.CodeFields;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
+import org.medtrace.gateway.writes.EventContext;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
+import org.medtrace.gateway.writes.Writes;
 
 /** Serialised units and containers: commissioning, decommissioning, packing and unpacking. */
 @Path("/api/v1/units")
@@ -30,17 +37,6 @@ import org.medtrace.gateway.writes.WriteResult;
 @Tag(name = "units")
 public class UnitResource {
 
-    static final LedgerWrites.Write COMMISSION =
-            new LedgerWrites.Write("unit:commission", CodeFields.of("batchId", "codes[]"));
-    static final LedgerWrites.Write CONTAINERS =
-            new LedgerWrites.Write("unit:commissionContainers", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write DECOMMISSION =
-            new LedgerWrites.Write("unit:decommission", CodeFields.of("codes[]"));
-    static final LedgerWrites.Write PACK =
-            new LedgerWrites.Write("aggregation:pack", CodeFields.of("parent", "children[]"));
-    static final LedgerWrites.Write UNPACK =
-            new LedgerWrites.Write("aggregation:unpack", CodeFields.of("parent", "children[]"));
-
     @Inject
     LedgerWrites writes;
     @Inject
@@ -48,49 +44,59 @@ public class UnitResource {
     @Inject
     MasterData masterData;
 
-    /** @param request codes @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return 201 @throws LedgerException if refused */
     @POST
     @Path("commission")
     @Operation(summary = "Commission up to 10,000 unit codes of one batch and packaging level in one transaction")
-    public Response commission(@Valid @NotNull final UnitRequests.Commission request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {CommissionRequest.class, EventContext.class})))
+    public Response commission(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return created(writes.submit(caller.caller(), COMMISSION, request, key));
+        return created(writes.submit(caller.caller(), Writes.COMMISSION, body, key));
     }
 
-    /** @param request codes @param key Idempotency-Key @return 201 @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return 201 @throws LedgerException if refused */
     @POST
     @Path("containers")
     @Operation(summary = "Commission logistic containers (case, pallet, tote, cold box)")
-    public Response containers(@Valid @NotNull final UnitRequests.CommissionContainers request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {CommissionContainersRequest.class, EventContext.class})))
+    public Response containers(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return created(writes.submit(caller.caller(), CONTAINERS, request, key));
+        return created(writes.submit(caller.caller(), Writes.COMMISSION_CONTAINERS, body, key));
     }
 
-    /** @param request codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body codes @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("decommission")
     @Operation(summary = "Decommission active codes held by their manufacturer")
-    public WriteResult decommission(@Valid @NotNull final UnitRequests.Decommission request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {DecommissionRequest.class, EventContext.class})))
+    public WriteResult decommission(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return writes.submit(caller.caller(), DECOMMISSION, request, key);
+        return writes.submit(caller.caller(), Writes.DECOMMISSION, body, key);
     }
 
-    /** @param request parent and children @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body parent and children @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("pack")
     @Operation(summary = "Pack children into a parent (aggregation)")
-    public WriteResult pack(@Valid @NotNull final UnitRequests.Pack request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {PackRequest.class, EventContext.class})))
+    public WriteResult pack(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return writes.submit(caller.caller(), PACK, request, key);
+        return writes.submit(caller.caller(), Writes.PACK, body, key);
     }
 
-    /** @param request parent and children @param key Idempotency-Key @return proof @throws LedgerException if refused */
+    /** @param body parent and children @param key Idempotency-Key @return proof @throws LedgerException if refused */
     @POST
     @Path("unpack")
     @Operation(summary = "Unpack children (or everything) from a parent")
-    public WriteResult unpack(@Valid @NotNull final UnitRequests.Unpack request,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {UnpackRequest.class, EventContext.class})))
+    public WriteResult unpack(final byte[] body,
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
-        return writes.submit(caller.caller(), UNPACK, request, key);
+        return writes.submit(caller.caller(), Writes.UNPACK, body, key);
     }
 
     /** @param code the code in any scanned form @return the unit's current state */

@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code aggregation:pack}. */
 public record PackRequest(String parent, List<String> children) {
+    /** Validates and normalises every field. */
     public PackRequest {
         parent = Check.identifier("parent", parent);
         children = Check.identifiers("children", children, 1, Limits.CODES_MAX);

@@ -6,6 +6,7 @@ import org.medtrace.chaincode.api.Check;
 
 /** The request of {@code batch:recordLotRelease}. */
 public record LotReleaseRequest(String batchId, String certificateNumber, String issuer, LocalDate releaseDate) {
+    /** Validates and normalises every field. */
     public LotReleaseRequest {
         batchId = Check.identifier("batchId", batchId);
         certificateNumber = Check.text("certificateNumber", certificateNumber, 64);

@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code custody:destroy}. */
 public record DestroyRequest(List<String> codes, String reason, String method) {
+    /** Validates and normalises every field. */
     public DestroyRequest {
         codes = Check.identifiers("codes", codes, 1, Limits.CODES_MAX);
         reason = Check.text("reason", reason);

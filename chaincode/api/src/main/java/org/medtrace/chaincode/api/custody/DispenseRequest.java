@@ -8,6 +8,7 @@ import org.medtrace.chaincode.api.model.Quantity;
 
 /** The request of {@code custody:dispense}; a quantity dispenses part of one lot-based unit. */
 public record DispenseRequest(List<String> codes, Quantity quantity) {
+    /** Validates and normalises every field. */
     public DispenseRequest {
         codes = Check.identifiers("codes", codes, 1, Limits.CODES_MAX);
         quantity = Check.optionalPositiveQuantity("quantity", quantity);

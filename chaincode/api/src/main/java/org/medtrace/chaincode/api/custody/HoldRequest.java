@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code custody:hold}: codes or batchIds, not both. */
 public record HoldRequest(String holdId, List<String> codes, List<String> batchIds, String reason) {
+    /** Validates and normalises every field. */
     public HoldRequest {
         holdId = Check.reference("holdId", holdId);
         codes = Check.optionalIdentifiers("codes", codes, 1, Limits.CODES_MAX);

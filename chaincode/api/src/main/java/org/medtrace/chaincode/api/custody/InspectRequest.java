@@ -8,6 +8,7 @@ import org.medtrace.chaincode.api.model.InspectionResult;
 
 /** The request of {@code custody:inspect}. */
 public record InspectRequest(List<String> codes, InspectionResult result, String note) {
+    /** Validates and normalises every field. */
     public InspectRequest {
         codes = Check.identifiers("codes", codes, 1, Limits.CODES_MAX);
         Check.required("result", result);

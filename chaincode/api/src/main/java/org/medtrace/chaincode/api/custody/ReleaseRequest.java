@@ -5,6 +5,7 @@ import org.medtrace.chaincode.api.Check;
 
 /** The request of {@code custody:release}. */
 public record ReleaseRequest(String holdId) {
+    /** Validates and normalises every field. */
     public ReleaseRequest {
         holdId = Check.reference("holdId", holdId);
     }

@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code custody:return}. */
 public record ReturnRequest(String shipmentId, List<String> codes, String to, String reason) {
+    /** Validates and normalises every field. */
     public ReturnRequest {
         shipmentId = Check.reference("shipmentId", shipmentId);
         codes = Check.identifiers("codes", codes, 1, Limits.CODES_MAX);

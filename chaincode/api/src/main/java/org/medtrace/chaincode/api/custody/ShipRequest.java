@@ -16,6 +16,7 @@ public record ShipRequest(String shipmentId, List<String> codes, String to, Stri
             "prodorder", "recadv", "rma", "testprd", "testres", "upevt");
     private static final int DOCUMENTS_MAX = 20;
 
+    /** Validates and normalises every field. */
     public ShipRequest {
         shipmentId = Check.reference("shipmentId", shipmentId);
         codes = Check.identifiers("codes", codes, 1, Limits.CODES_MAX);

@@ -8,6 +8,7 @@ import org.medtrace.chaincode.api.Check;
 public record EventRequest(String eventId) {
     private static final Pattern EVENT_ID = Pattern.compile("ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2\\.0");
 
+    /** Validates and normalises every field. */
     public EventRequest {
         Check.required("eventId", eventId);
         if (!EVENT_ID.matcher(eventId).matches()) {

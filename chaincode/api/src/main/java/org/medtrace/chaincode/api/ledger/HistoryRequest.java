@@ -17,6 +17,7 @@ public record HistoryRequest(String type, String id, Integer limit) {
     private static final List<String> TYPES = List.of("product", "batch", "unit", "logger", "shipment", "recall",
             "hold", "excursion", "transformation", AGGREGATION);
 
+    /** Validates and normalises every field. */
     public HistoryRequest {
         Check.oneOf("type", type, TYPES);
         Check.required("id", id);

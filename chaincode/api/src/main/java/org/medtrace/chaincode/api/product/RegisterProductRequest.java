@@ -21,6 +21,7 @@ public record RegisterProductRequest(String id, ProductKind kind, String name, S
     private static final int SHELF_LIFE_MONTHS_MAX = 600;
     private static final int CHILD_COUNT_MAX = 100_000;
 
+    /** Validates and normalises every field. */
     public RegisterProductRequest {
         id = Check.identifier("id", id);
         Check.required("kind", kind);

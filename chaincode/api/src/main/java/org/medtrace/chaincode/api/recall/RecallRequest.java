@@ -8,6 +8,7 @@ import org.medtrace.chaincode.api.model.RecallLevel;
 
 /** The request of {@code recall:create}. */
 public record RecallRequest(String recallId, List<String> batchIds, RecallLevel level, String reason) {
+    /** Validates and normalises every field. */
     public RecallRequest {
         recallId = Check.reference("recallId", recallId);
         batchIds = Check.identifiers("batchIds", batchIds, 1, Limits.RECALL_BATCHES_MAX);

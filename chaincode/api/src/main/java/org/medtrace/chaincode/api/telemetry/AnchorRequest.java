@@ -15,6 +15,7 @@ public record AnchorRequest(String loggerId, Instant windowStart, Instant window
     public static final Duration WINDOW_MAX = Duration.ofDays(31);
     private static final int READINGS_MAX = 1_000_000;
 
+    /** Validates and normalises every field. */
     public AnchorRequest {
         loggerId = Check.identifier("loggerId", loggerId);
         Check.required("windowStart", windowStart);

@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code telemetry:anchors}: the anchors whose window overlaps [from, to). */
 public record AnchorsRequest(String loggerId, Instant from, Instant to, Integer pageSize, String bookmark) {
+    /** Validates and normalises every field. */
     public AnchorsRequest {
         loggerId = Check.identifier("loggerId", loggerId);
         if (from != null && to != null && !to.isAfter(from)) {

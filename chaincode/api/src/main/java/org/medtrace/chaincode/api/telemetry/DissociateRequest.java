@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code telemetry:dissociate}; no targets means all of the logger's. */
 public record DissociateRequest(String loggerId, List<String> targets) {
+    /** Validates and normalises every field. */
     public DissociateRequest {
         loggerId = Check.identifier("loggerId", loggerId);
         targets = Check.optionalIdentifiers("targets", targets, 1, Limits.CODES_MAX);

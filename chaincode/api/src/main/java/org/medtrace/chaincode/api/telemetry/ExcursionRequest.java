@@ -13,6 +13,7 @@ public record ExcursionRequest(String excursionId, String loggerId, ExcursionKin
     /** A year, in minutes: no excursion lasts longer. */
     private static final int MINUTES_MAX = 366 * 24 * 60;
 
+    /** Validates and normalises every field. */
     public ExcursionRequest {
         excursionId = Check.reference("excursionId", excursionId);
         loggerId = Check.identifier("loggerId", loggerId);

@@ -6,6 +6,7 @@ import org.medtrace.chaincode.api.Check;
 
 /** The request of {@code telemetry:registerLogger}. */
 public record RegisterLoggerRequest(String loggerId, String model, LocalDate calibrationDueDate) {
+    /** Validates and normalises every field. */
     public RegisterLoggerRequest {
         loggerId = Check.identifier("loggerId", loggerId);
         model = Check.optionalText("model", model, 128);

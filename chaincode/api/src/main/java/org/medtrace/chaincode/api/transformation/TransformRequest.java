@@ -13,6 +13,7 @@ import org.medtrace.chaincode.api.model.Quantity;
 public record TransformRequest(String transformationId, List<Input> inputs, List<Output> outputs,
         String processingMethod) {
 
+    /** Validates and normalises every field. */
     public TransformRequest {
         transformationId = Check.reference("transformationId", transformationId);
         inputs = Check.list("inputs", inputs, 1, Limits.TRANSFORMATION_PARTS_MAX);
@@ -40,6 +41,7 @@ public record TransformRequest(String transformationId, List<Input> inputs, List
      * @param quantity how much
      */
     public record Input(String code, Quantity quantity) {
+        /** Validates and normalises every field. */
         public Input {
             code = Check.identifier("code", code);
             quantity = Check.positiveQuantity("quantity", quantity);
@@ -53,6 +55,7 @@ public record TransformRequest(String transformationId, List<Input> inputs, List
      * @param quantity how much
      */
     public record Output(BatchSpec batch, Quantity quantity) {
+        /** Validates and normalises every field. */
         public Output {
             Check.required("batch", batch);
             quantity = Check.positiveQuantity("quantity", quantity);

@@ -6,6 +6,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code unit:children}. */
 public record ChildrenRequest(String parent, Integer pageSize, String bookmark) {
+    /** Validates and normalises every field. */
     public ChildrenRequest {
         parent = Check.identifier("parent", parent);
         pageSize = pageSize == null ? Limits.PAGE_SIZE_DEFAULT

@@ -8,6 +8,7 @@ import org.medtrace.chaincode.api.model.Quantity;
 
 /** The request of {@code unit:commission}. */
 public record CommissionRequest(String batchId, Integer packageLevel, List<String> codes, Quantity quantity) {
+    /** Validates and normalises every field. */
     public CommissionRequest {
         batchId = Check.identifier("batchId", batchId);
         packageLevel = Check.range("packageLevel", packageLevel, 1, Limits.PACKAGE_LEVELS_MAX);

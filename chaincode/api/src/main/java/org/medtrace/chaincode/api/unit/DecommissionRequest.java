@@ -7,6 +7,7 @@ import org.medtrace.chaincode.api.Limits;
 
 /** The request of {@code unit:decommission}. */
 public record DecommissionRequest(List<String> codes, String reason) {
+    /** Validates and normalises every field. */
     public DecommissionRequest {
         codes = Check.identifiers("codes", codes, 1, Limits.CODES_MAX);
         reason = Check.text("reason", reason);
