@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.identifiers.node;
 
-import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -24,10 +22,9 @@ import org.medtrace.gateway.identifiers.IdentifiersConfig;
  *
  * <p>The URL goes into Handle records that outlive this process and are read elsewhere (the HS_SITE of
  * {@code 0.NA/<prefix>}, the URL value of every registered identifier), so outside the embedded default it must be
- * configured and must not point at loopback: in fabric mode the gateway refuses to start otherwise. Checked before
- * the other start-up beans (the ledger connection), so the refusal is the first thing an operator reads.
+ * configured and must not point at loopback: in fabric mode the gateway refuses to start otherwise
+ * ({@link PublicUrlCheck}).
  */
-@Startup(Interceptor.Priority.APPLICATION)
 @ApplicationScoped
 public class PublicUrl implements Supplier<URI> {
 
@@ -41,17 +38,15 @@ public class PublicUrl implements Supplier<URI> {
     private volatile int boundPort;
 
     /**
-     * @param medtrace the gateway's keys: the ledger mode
      * @param config the identifier keys
      * @param host the HTTP host the gateway binds
      * @param port the configured HTTP port
-     * @throws IllegalStateException in fabric mode, if the public URL is not set, not an http(s) URL or loopback
      */
     @Inject
-    public PublicUrl(final MedtraceConfig medtrace, final IdentifiersConfig config,
+    public PublicUrl(final IdentifiersConfig config,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") final String host,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") final int port) {
-        this.configured = checked(medtrace.ledger().mode(), config.node().publicUrl());
+        this.configured = config.node().publicUrl();
         this.host = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
         this.boundPort = port;
         if (configured.isEmpty() && !this.host.equals(host)) {
