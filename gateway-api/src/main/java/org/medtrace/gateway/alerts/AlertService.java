@@ -16,7 +16,8 @@ import org.medtrace.gateway.ledger.ChaincodeRefusedException;
 
 /**
  * Suspicious-use alerts for regulators: a code dispensed (or administered) a second time, a code scanned or used
- * after its destruction. Each alert points at the ledger proof of the earlier fact it contradicts.
+ * after its destruction, a pack whose printed lot or expiry contradicts the ledger. Each alert points at the ledger
+ * proof of the earlier fact it contradicts.
  */
 @ApplicationScoped
 public class AlertService {
@@ -29,6 +30,11 @@ public class AlertService {
     public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
     /** A destroyed code seen again. */
     public static final String SCAN_AFTER_DESTRUCTION = "SCAN_AFTER_DESTRUCTION";
+    /**
+     * A scanned pack whose printed lot (AI 10) or expiry (AI 17) contradicts the ledger's batch: a relabelled or
+     * falsified pack, or a copied code (EU FMD's batch and expiry mismatch alerts).
+     */
+    public static final String SCAN_DATA_MISMATCH = "SCAN_DATA_MISMATCH";
 
     private static final Logger LOG = Logger.getLogger(AlertService.class.getName());
     private static final int REFUSED_CODES_MAX = 100;
@@ -73,7 +79,7 @@ public class AlertService {
     }
 
     /**
-     * Raises an alert for a verification scan of an ended unit.
+     * Raises an alert for a verification scan: of an ended unit, an unknown code, or a pack that contradicts its batch.
      *
      * @param c connection
      * @param kind alert kind
@@ -92,12 +98,13 @@ public class AlertService {
     }
 
     /**
-     * A unit that was dispensed, destroyed or decommissioned.
+     * A unit and the earlier ledger fact an alert contradicts: its dispensing, destruction or decommissioning, or
+     * (for a data mismatch) its batch's registration.
      *
      * @param code the code
      * @param batchId batch
      * @param productId product
-     * @param endedAt when
+     * @param endedAt when that fact was recorded
      * @param endedBy by whom
      * @param endTxId ledger proof
      * @param endBlock ledger proof

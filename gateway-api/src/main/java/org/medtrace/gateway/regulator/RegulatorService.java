@@ -62,7 +62,7 @@ public class RegulatorService {
      * An alert.
      *
      * @param id id (page cursor)
-     * @param kind DUPLICATE_DISPENSE, SCAN_AFTER_DISPENSE, SCAN_AFTER_DESTRUCTION, UNKNOWN_CODE
+     * @param kind DUPLICATE_DISPENSE, SCAN_AFTER_DISPENSE, SCAN_AFTER_DESTRUCTION, UNKNOWN_CODE, SCAN_DATA_MISMATCH
      * @param code the code
      * @param batchId batch
      * @param productId product

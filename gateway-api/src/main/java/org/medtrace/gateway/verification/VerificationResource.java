@@ -25,8 +25,8 @@ public class VerificationResource {
 
     /** @param code the scanned code (identifier, 20-digit NMPA code, GS1 element string, Digital Link) @return verdict */
     @GET
-    @Operation(summary = "Verify a scanned code: genuine, unknown, recalled, expired, held, already dispensed,"
-            + " destroyed or decommissioned, with the reason")
+    @Operation(summary = "Verify a scanned code: genuine, unknown, mismatch (the scan's lot or expiry contradicts the"
+            + " ledger), recalled, expired, held, already dispensed, destroyed or decommissioned, with the reason")
     public VerificationService.Result verify(@QueryParam("code") @NotBlank final String code) {
         return verification.verify(caller.caller(), code);
     }

@@ -23,9 +23,11 @@ import org.medtrace.gateway.projection.Proof;
 import org.medtrace.gateway.provenance.MasterData;
 
 /**
- * The end-use verification scan (终端使用验证): one indexed lookup answers genuine, unknown, recalled, expired, held,
- * already dispensed, destroyed or decommissioned, with the reason. Scanning a destroyed or dispensed code, or a code
- * the ledger never commissioned, raises an alert for regulators.
+ * The end-use verification scan (终端使用验证): one indexed lookup answers genuine, unknown, mismatch, recalled,
+ * expired, held, already dispensed, destroyed or decommissioned, with the reason. A scan that carries a lot (GS1 AI 10)
+ * or an expiry (AI 17) is compared with the ledger's batch ({@link PrintedData}). Scanning a destroyed or dispensed
+ * code, a code the ledger never commissioned, or a pack whose printed lot or expiry contradicts the ledger raises an
+ * alert for regulators.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -33,10 +35,19 @@ public class VerificationService {
     /** Expiry dates are calendar dates of the ledger's default zone (+08:00, docs/chaincode-api.md). */
     static final ZoneOffset EXPIRY_ZONE = ZoneOffset.ofHours(8);
 
-    /** Verdicts, most severe first: the first finding is the verdict. */
+    /**
+     * Verdicts, most severe first: the first finding is the verdict, and every finding is listed. MISMATCH comes
+     * right after UNKNOWN: when the lot or expiry printed on the pack contradicts the ledger, the pack in hand is not
+     * the one the ledger registered under this code (a copied code, a relabelled or falsified pack), so whatever the
+     * code's own state (destroyed, dispensed, recalled, expired, held) the pack goes to quarantine and to the
+     * regulator, as EU FMD and DSCSA verification treat a batch or expiry mismatch; that state stays among the
+     * findings.
+     */
     public enum Verdict {
         /** No such code was ever commissioned on the ledger. */
         UNKNOWN,
+        /** The lot (AI 10) or expiry (AI 17) the scan carries contradicts the ledger's batch. */
+        MISMATCH,
         /** The code was destroyed. */
         DESTROYED,
         /** The code was decommissioned. */
@@ -81,11 +92,14 @@ public class VerificationService {
      * @param commissionProof ledger proof of commissioning
      * @param resolution for a code the ledger never commissioned: what the identifier system says about it
      *     (held by another node, with its URL; registered at this node only; registered nowhere)
+     * @param mismatches each field where the scan and the ledger disagree, with both values; null (left out) when
+     *     there is none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String code, Verdict verdict, String reason, List<Finding> findings, String productId,
             String productName, String batchId, String batchNumber, LocalDate expiryDate, String status,
-            String custodian, Proof commissionProof, ResolvedIdentifier resolution) {
+            String custodian, Proof commissionProof, ResolvedIdentifier resolution,
+            List<PrintedData.Mismatch> mismatches) {
     }
 
     private final MasterData masterData;
@@ -150,13 +164,14 @@ public class VerificationService {
             final Optional<Row> row = Jdbc.first(c, QUERY, Row::of, code);
             if (row.isEmpty()) {
                 final Finding unknown = new Finding(Verdict.UNKNOWN, "code " + code + " was never commissioned on"
-                        + " the ledger", null);
+                        + " this ledger: a misprint, a counterfeit, or a pack its maker has not commissioned here",
+                        null);
                 alerts.raise(c, AlertService.UNKNOWN_CODE, new AlertService.EndedUnit(code, null, null, null, null,
                         null, null), caller, "verification scan of a code the ledger does not know");
                 return new Result(code, Verdict.UNKNOWN, unknown.reason(), List.of(unknown), null, null, null, null,
-                        null, null, null, null, null);
+                        null, null, null, null, null, null);
             }
-            return answer(c, caller, row.get());
+            return answer(c, caller, row.get(), PrintedData.read(scanned, LocalDate.now(clock).getYear()));
         });
         return local.verdict() == Verdict.UNKNOWN ? identifiers.apply(code).map(r -> withResolution(local, r))
                 .orElse(local) : local;
@@ -166,25 +181,42 @@ public class VerificationService {
     private static Result withResolution(final Result unknown, final ResolvedIdentifier resolution) {
         final String reason = unknown.reason() + "; " + resolution.message();
         return new Result(unknown.code(), Verdict.UNKNOWN, reason, List.of(new Finding(Verdict.UNKNOWN, reason, null)),
-                null, null, null, null, null, null, null, null, resolution);
+                null, null, null, null, null, null, null, null, resolution, null);
     }
 
-    private Result answer(final Connection c, final Caller caller, final Row r) throws SQLException {
-        final List<Finding> findings = findings(r, LocalDate.now(clock));
+    private Result answer(final Connection c, final Caller caller, final Row r, final PrintedData printed)
+            throws SQLException {
+        final List<PrintedData.Mismatch> mismatches = printed.against(r.batchNumber, r.expiryDate);
+        final List<Finding> findings = findings(r, LocalDate.now(clock), mismatches);
         final Finding first = findings.get(0);
-        if (first.verdict() == Verdict.DESTROYED || first.verdict() == Verdict.ALREADY_DISPENSED) {
-            final String kind = first.verdict() == Verdict.DESTROYED
+        if (first.verdict() == Verdict.MISMATCH) {
+            // The fact the scan contradicts is the batch's registration: its number and expiry.
+            alerts.raise(c, AlertService.SCAN_DATA_MISMATCH, new AlertService.EndedUnit(r.code, r.batchId,
+                    r.productId, r.batchRegisteredAt, r.batchMah, r.batchProof == null ? null : r.batchProof.txId(),
+                    r.batchProof == null ? null : r.batchProof.blockNumber()), caller,
+                    "verification scan: " + first.reason());
+        }
+        final Optional<Finding> ended = findings.stream().filter(f -> f.verdict() == Verdict.DESTROYED
+                || f.verdict() == Verdict.ALREADY_DISPENSED).findFirst();
+        if (ended.isPresent()) {
+            final String kind = ended.get().verdict() == Verdict.DESTROYED
                     ? AlertService.SCAN_AFTER_DESTRUCTION : AlertService.SCAN_AFTER_DISPENSE;
             alerts.raise(c, kind, new AlertService.EndedUnit(r.code, r.batchId, r.productId, r.endedAt, r.endedBy,
                     r.end == null ? null : r.end.txId(), r.end == null ? null : r.end.blockNumber()), caller,
-                    "verification scan: " + first.reason());
+                    "verification scan: " + ended.get().reason());
         }
         return new Result(r.code, first.verdict(), first.reason(), findings, r.productId, r.productName, r.batchId,
-                r.batchNumber, r.expiryDate, r.status, r.custodian, r.commission, null);
+                r.batchNumber, r.expiryDate, r.status, r.custodian, r.commission, null,
+                mismatches.isEmpty() ? null : mismatches);
     }
 
-    static List<Finding> findings(final Row r, final LocalDate today) {
+    static List<Finding> findings(final Row r, final LocalDate today, final List<PrintedData.Mismatch> mismatches) {
         final List<Finding> findings = new ArrayList<>();
+        if (!mismatches.isEmpty()) {
+            findings.add(new Finding(Verdict.MISMATCH, "the scanned pack contradicts the ledger's batch " + r.batchId
+                    + ": " + String.join("; ", mismatches.stream().map(PrintedData.Mismatch::describe).toList())
+                    + " (a relabelled or falsified pack, or a copied code)", r.batchProof));
+        }
         switch (r.status) {
             case "destroyed" -> findings.add(new Finding(Verdict.DESTROYED,
                     "destroyed at " + r.endedAt + " by " + r.endedBy, r.end));
@@ -218,7 +250,8 @@ public class VerificationService {
 
     private static final String QUERY = "SELECT u.code, u.status, u.custodian, u.batch_id, u.product_id, u.ended_at,"
             + " u.ended_by, u.end_kind, u.end_tx_id, u.end_block, u.commission_tx_id, u.commission_block,"
-            + " b.expiry_date, b.batch_number, p.name AS product_name,"
+            + " b.expiry_date, b.batch_number, b.mah AS batch_mah, b.registered_at AS batch_registered_at,"
+            + " b.tx_id AS batch_tx_id, b.block_number AS batch_block, p.name AS product_name,"
             + " rc.id AS recall_id, rc.level AS recall_level, rc.reason AS recall_reason, rc.tx_id AS recall_tx_id,"
             + " rc.block_number AS recall_block, h.id AS hold_id, h.reason AS hold_reason, h.placed_at AS hold_at,"
             + " h.place_tx_id AS hold_tx_id, h.place_block AS hold_block"
@@ -241,6 +274,9 @@ public class VerificationService {
         String productName;
         String batchNumber;
         LocalDate expiryDate;
+        String batchMah;
+        java.time.Instant batchRegisteredAt;
+        Proof batchProof;
         java.time.Instant endedAt;
         String endedBy;
         String endKind;
@@ -265,6 +301,9 @@ public class VerificationService {
             r.productName = rs.getString("product_name");
             r.batchNumber = rs.getString("batch_number");
             r.expiryDate = rs.getObject("expiry_date", LocalDate.class);
+            r.batchMah = rs.getString("batch_mah");
+            r.batchRegisteredAt = Jdbc.instant(rs, "batch_registered_at");
+            r.batchProof = MasterData.proof(rs, "batch_tx_id", "batch_block");
             r.endedAt = Jdbc.instant(rs, "ended_at");
             r.endedBy = rs.getString("ended_by");
             r.endKind = rs.getString("end_kind");

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +23,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.medtrace.gateway.testing.PackagedGateway;
 
 /**
  * The packaged gateway ({@code quarkus-run.jar}) as a child process, killed with SIGKILL (with its embedded
@@ -37,17 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayCrashIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private record Gateway(Process process, int port) {
-    }
-
     @Test
     void every_acknowledged_reading_survives_a_kill_9_of_the_gateway() throws Exception {
-        final Path data = Path.of("target", "test-data", "crash-" + System.currentTimeMillis()).toAbsolutePath();
-        Gateway gateway = start(data);
+        final Path data = PackagedGateway.freshDataDirectory("crash");
+        PackagedGateway gateway = start(data);
         final String logger = "88.118.8866/LOGGER-CRASH-" + System.currentTimeMillis() % 100_000;
         assertThat(rest(gateway, "POST", "/api/v1/loggers", "{\"loggerId\":\"" + logger + "\"}").statusCode())
                 .isEqualTo(201);
@@ -77,7 +69,7 @@ class GatewayCrashIT {
         while (acknowledged.size() < 2000) {
             Thread.sleep(20);
         }
-        kill(gateway.process(), data);
+        gateway.kill();
         stop.set(true);
         final int batches = pusher.get(30, TimeUnit.SECONDS);
         assertThat(batches).isGreaterThanOrEqualTo(40);
@@ -97,67 +89,7 @@ class GatewayCrashIT {
             // and the logger goes on where it stopped: everything sent again is a duplicate or new
             assertThat(push(gateway.port(), token, logger, 0, 50, start)).isEqualTo(200);
         } finally {
-            kill(gateway.process(), data);
-        }
-    }
-
-    private static Gateway start(final Path data) throws IOException, InterruptedException {
-        final Path jar = Path.of(System.getProperty("gateway.jar", "target/quarkus-app/quarkus-run.jar"));
-        final Path log = data.resolveSibling(data.getFileName() + "-" + System.nanoTime() + ".log");
-        Files.createDirectories(data);
-        final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dmedtrace.data-directory=" + data, "-Dquarkus.http.port=0",
-                "-Dmedtrace.telemetry.close-interval-seconds=0", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway exited; see " + log);
-            }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(log),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    final Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return ready(new Gateway(process, Integer.parseInt(m.group(1))), deadline);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("the gateway did not start within 180 s; see " + log);
-    }
-
-    /** Waits until the gateway answers its readiness check (the first connections may come before it serves). */
-    private static Gateway ready(final Gateway gateway, final long deadline) throws InterruptedException {
-        while (System.nanoTime() < deadline) {
-            try {
-                final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(10)).GET().build();
-                if (HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return gateway;
-                }
-            } catch (IOException e) {
-                // not serving yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the gateway did not become ready");
-    }
-
-    /** SIGKILL to the gateway, its child processes and its embedded PostgreSQL (which pg_ctl detached). */
-    private static void kill(final Process process, final Path data) throws IOException, InterruptedException {
-        final Path pid = data.resolve("postgres").resolve("postmaster.pid");
-        final long postgres = Files.exists(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : -1;
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        if (postgres > 0) {
-            ProcessHandle.of(postgres).ifPresent(p -> {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.onExit().join();
-            });
+            gateway.kill();
         }
     }
 
@@ -174,7 +106,11 @@ class GatewayCrashIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private static HttpResponse<String> rest(final Gateway gateway, final String method, final String path,
+    private static PackagedGateway start(final Path data) throws IOException, InterruptedException {
+        return PackagedGateway.start(data, "medtrace.telemetry.close-interval-seconds=0");
+    }
+
+    private static HttpResponse<String> rest(final PackagedGateway gateway, final String method, final String path,
             final String body) throws IOException, InterruptedException {
         final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")

@@ -20,11 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The scripts as programs: syntax, lint, usage, and refusing bad input without touching anything. */
 class ScriptsTest {
 
-    /** Every shell file: the scripts, their libraries and the chaincode builder. */
+    /**
+     * Every shell file: the scripts, their libraries, the chaincode builder, and the repository's documented scripts
+     * (docs/*.sh: the first story, run by the gateway's FirstStoryIT), linted with the same rules.
+     */
     static Stream<Path> shellFiles() {
-        try (Stream<Path> scripts = Files.walk(NetworkFiles.SCRIPTS); Stream<Path> builder = Files.list(NetworkFiles.BUILDER)) {
-            return Stream.concat(scripts.filter(p -> p.toString().endsWith(".sh")).toList().stream(),
-                    builder.toList().stream()).sorted();
+        try (Stream<Path> scripts = Files.walk(NetworkFiles.SCRIPTS); Stream<Path> builder = Files.list(NetworkFiles.BUILDER);
+                Stream<Path> docs = Files.list(NetworkFiles.DOCS)) {
+            return Stream.of(scripts.filter(p -> p.toString().endsWith(".sh")).toList(), builder.toList(),
+                    docs.filter(p -> p.toString().endsWith(".sh")).toList()).flatMap(List::stream).sorted();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +42,7 @@ class ScriptsTest {
     @Test
     void there_are_scripts_for_every_step() {
         assertThat(entryPoints().map(p -> p.getFileName().toString())).contains("up.sh", "enroll.sh", "channel.sh",
-                "deploy.sh", "profiles.sh", "down.sh", "package-id.sh", "detect", "build", "release");
+                "deploy.sh", "profiles.sh", "down.sh", "package-id.sh", "detect", "build", "release", "first-story.sh");
     }
 
     @ParameterizedTest
