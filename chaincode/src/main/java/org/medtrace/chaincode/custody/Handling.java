@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.medtrace.chaincode.core.Json;
-import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.goods.Goods;
@@ -32,8 +31,7 @@ final class Handling {
                 .epcs(req.codes()).bizLocation(req.location())
                 .classes(Goods.productIds(nodes), Goods.batchIds(nodes)).record();
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), node.change().location(req.location())
-                    .build(eventId, tx.now()));
+            Goods.save(tx, node.change().location(req.location()), eventId);
         }
         return Map.of("count", nodes.size());
     }
@@ -48,8 +46,7 @@ final class Handling {
         }
         String eventId = draft.record();
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), node.change().status(UnitStatus.DESTROYED)
-                    .build(eventId, tx.now()));
+            Goods.save(tx, node.change().status(UnitStatus.DESTROYED), eventId);
         }
         return Map.of("count", nodes.size());
     }
