@@ -22,6 +22,7 @@ public class CustodyService {
     static final LedgerWrites.Write SHIP = new LedgerWrites.Write("custody:ship", CodeFields.of("codes[]"));
     static final LedgerWrites.Write RECEIVE = new LedgerWrites.Write("custody:receive", CodeFields.of("codes[]"));
     static final LedgerWrites.Write RETURN = new LedgerWrites.Write("custody:return", CodeFields.of("codes[]"));
+    static final LedgerWrites.Write CANCEL = new LedgerWrites.Write("custody:cancelShipment", CodeFields.NONE);
     static final LedgerWrites.Write STORE = new LedgerWrites.Write("custody:store", CodeFields.of("codes[]"));
     static final LedgerWrites.Write INSPECT = new LedgerWrites.Write("custody:inspect", CodeFields.of("codes[]"));
     static final LedgerWrites.Write HOLD =

@@ -4,6 +4,7 @@ package org.medtrace.gateway.custody;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,10 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.provenance.MasterData;
+import org.medtrace.gateway.web.Common;
 import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
 
-/** Shipments: ship, receive, return. */
+/** Shipments: ship, receive, return, cancel. */
 @Path("/api/v1/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +60,22 @@ public class ShipmentResource {
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
         return Response.status(Response.Status.CREATED).entity(custody.submit(CustodyService.RETURN, request, key))
                 .build();
+    }
+
+    /**
+     * @param id shipment id
+     * @param body why, when, where the goods are afterwards
+     * @param key Idempotency-Key
+     * @return proof
+     * @throws LedgerException if refused
+     */
+    @POST
+    @Path("{id: .+}/cancel")
+    @Operation(summary = "Cancel a shipment (its sender only): what is still in transit returns to the sender")
+    public WriteResult cancel(@PathParam("id") @Pattern(regexp = Common.ID_PATTERN) final String id,
+            @Valid @NotNull final CancelShipmentRequests.Body body,
+            @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
+        return custody.submit(CustodyService.CANCEL, body.forShipment(id), key);
     }
 
     /** @param id shipment id @return the shipment */
