@@ -94,7 +94,9 @@ public final class AggregationContract implements TraceabilityContract {
             tx.state().put(Keys.of(Keys.AGGREGATION, parent.id(), child.id()),
                     new AggregationEdge(parent.id(), child.id(), tx.eventTime(), eventId));
             tx.state().put(Keys.of(Keys.CONTAINED_IN, child.id()), new ContainedIn(parent.id(), tx.eventTime()));
+            Goods.save(tx, child.change(), eventId);
         }
+        Goods.save(tx, parent.change(), eventId);
         return Map.of("count", children.size());
     }
 
@@ -172,9 +174,12 @@ public final class AggregationContract implements TraceabilityContract {
                 }
             }
         }
-        List<Unit> involved = new ArrayList<>(Goods.units(tx, children));
+        List<Unit> units = Goods.units(tx, children);
+        units.forEach(child -> Goods.requireInTimeOrder(tx, child));
+        List<Unit> involved = new ArrayList<>(units);
         involved.add(parent);
-        Packing.unpack(tx, parent.id(), children, involved);
+        String eventId = Packing.unpack(tx, parent, children, involved);
+        units.forEach(child -> Goods.save(tx, child.change(), eventId));
         return Map.of("count", children.size());
     }
 }

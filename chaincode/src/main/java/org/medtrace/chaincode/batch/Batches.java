@@ -59,7 +59,7 @@ public final class Batches {
         }
         Batch draft = new Batch(spec.id(), product.id(), spec.batchNumber(), spec.productionDate(),
                 spec.expiryDate(), product.mah(), spec.quantity(), null, spec.herbal(), List.copyOf(sourceLots),
-                List.of(), null, tx.now(), null);
+                List.of(), null, null, tx.now(), null);
         String eventId = tx.event(EventDraft.OBJECT, "ADD", "creating_class_instance", "active")
                 .epcs(List.of())
                 .quantities(List.of(spec.quantity() == null ? new QuantityElement(spec.id(), null, null)
@@ -69,7 +69,7 @@ public final class Batches {
                 .record();
         Batch batch = new Batch(draft.id(), draft.productId(), draft.batchNumber(), draft.productionDate(),
                 draft.expiryDate(), draft.mah(), draft.quantity(), null, draft.herbal(), draft.sourceLots(),
-                draft.holds(), null, draft.registeredAt(), eventId);
+                draft.holds(), null, null, draft.registeredAt(), eventId);
         tx.state().put(key, batch);
         tx.state().put(numberKey, new BatchNumber(batch.id()));
         return batch;

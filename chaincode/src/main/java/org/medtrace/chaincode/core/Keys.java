@@ -44,6 +44,8 @@ public final class Keys {
     public static final String EVENT = "event";
     /** Key type of idempotency records. */
     public static final String CLIENT_EVENT = "clientEvent";
+    /** Key type of ledger parameters. */
+    public static final String PARAMETER = "parameter";
 
     private static final char SEPARATOR = '\u0000';
     /** U+10FFFF, which Fabric reserves as the end of composite-key ranges. */

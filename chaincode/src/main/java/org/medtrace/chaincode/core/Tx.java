@@ -14,6 +14,7 @@ import org.medtrace.chaincode.api.CommonFields;
 import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.api.Limits;
+import org.medtrace.chaincode.api.parameter.LedgerParameters;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.event.EventLog;
 
@@ -46,11 +47,8 @@ public final class Tx {
     }
 
     void attach(final CommonFields fields) {
-        Instant latest = now.plusSeconds(Limits.EVENT_TIME_SKEW_SECONDS_MAX);
-        if (fields.eventTime() != null && fields.eventTime().isAfter(latest)) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "eventTime: " + Json.instant(fields.eventTime())
-                    + " lies more than " + Limits.EVENT_TIME_SKEW_SECONDS_MAX / 60
-                    + " minutes after the transaction timestamp " + Json.instant(now));
+        if (fields.eventTime() != null) {
+            requireNotAhead("eventTime", fields.eventTime());
         }
         this.common = fields;
         this.events = new EventLog(new EventDraft.Context(eventTime(), fields.eventTimeZoneOffset(),
@@ -82,6 +80,27 @@ public final class Tx {
     /** @return when the physical event happened: the request's eventTime, or now */
     public Instant eventTime() {
         return common == null || common.eventTime() == null ? now : common.eventTime();
+    }
+
+    /**
+     * An event time (or a telemetry window) may lie at most the ledger parameter {@code eventTimeSkewSeconds} after
+     * the transaction timestamp: clocks differ a little, the future does not happen. The parameter is read only
+     * when the time lies ahead, so most transactions do not read it.
+     *
+     * @param field the request field, named in the refusal
+     * @param time the time
+     * @throws Refusal INVALID_ARGUMENT if it lies further ahead
+     */
+    public void requireNotAhead(final String field, final Instant time) {
+        if (!time.isAfter(now)) {
+            return;
+        }
+        long skew = Parameters.value(state, LedgerParameters.EVENT_TIME_SKEW_SECONDS);
+        if (time.isAfter(now.plusSeconds(skew))) {
+            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, field + ": " + Json.instant(time) + " lies more than "
+                    + skew + " seconds after the transaction timestamp " + Json.instant(now) + " (ledger parameter "
+                    + LedgerParameters.EVENT_TIME_SKEW_SECONDS.name() + ")");
+        }
     }
 
     /** @return the caller */

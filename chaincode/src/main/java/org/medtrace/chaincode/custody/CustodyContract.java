@@ -7,6 +7,7 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.api.custody.AdministerRequest;
+import org.medtrace.chaincode.api.custody.CancelShipmentRequest;
 import org.medtrace.chaincode.api.custody.DestroyRequest;
 import org.medtrace.chaincode.api.custody.DispenseRequest;
 import org.medtrace.chaincode.api.custody.HoldRequest;
@@ -25,7 +26,7 @@ import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.model.Shipment;
 
 /**
- * Custody: ship, receive, store, inspect, hold, release, dispense, administer, return and destroy. Custody
+ * Custody: ship, receive, cancel a shipment, store, inspect, hold, release, dispense, administer, return and destroy. Custody
  * transactions act on top-level codes and apply to the whole tree, so every unit knows its own custodian and status.
  */
 @Contract(name = "custody", info = @Info(title = "MedTrace custody", version = "1.0"))
@@ -53,6 +54,20 @@ public final class CustodyContract implements TraceabilityContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String receive(final Context ctx, final String request) {
         return Transactions.submit(ctx, "custody:receive", request, ReceiveRequest.class, Shipping::receive);
+    }
+
+    /**
+     * Cancels a shipment (CBV {@code void_shipping}); only its sender may. What is still in transit returns to the
+     * sender's custody.
+     *
+     * @param ctx the transaction context
+     * @param request JSON, see docs/chaincode-api.md
+     * @return the response JSON, with {@code txId}, {@code eventIds} and {@code replayed}
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String cancelShipment(final Context ctx, final String request) {
+        return Transactions.submit(ctx, "custody:cancelShipment", request, CancelShipmentRequest.class,
+                Shipping::cancel);
     }
 
     /**

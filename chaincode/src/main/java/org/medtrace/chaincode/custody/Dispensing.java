@@ -68,7 +68,7 @@ final class Dispensing {
             if (partial == null || partial.value().signum() == 0) {
                 change.status(UnitStatus.DISPENSED).dispense(dispense);
             }
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), change.build(eventId, tx.now()));
+            Goods.save(tx, change, eventId);
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("count", nodes.size());
@@ -99,8 +99,7 @@ final class Dispensing {
                 .classes(Goods.productIds(nodes), Goods.batchIds(nodes)).details(details).record();
         Dispense dispense = new Dispense(DispenseKind.VACCINATION, tx.now(), tx.caller().msp(), vaccineeHash);
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()),
-                    node.change().status(UnitStatus.DISPENSED).dispense(dispense).build(eventId, tx.now()));
+            Goods.save(tx, node.change().status(UnitStatus.DISPENSED).dispense(dispense), eventId);
         }
         return Map.of("count", nodes.size());
     }
@@ -154,7 +153,7 @@ final class Dispensing {
             Goods.require(tx, parent, EnumSet.of(Requirement.CUSTODIAN));
             List<Unit> involved = new ArrayList<>(nodes);
             involved.add(parent);
-            Packing.unpack(tx, parent.id(), entry.getValue(), involved);
+            Packing.unpack(tx, parent, entry.getValue(), involved);
         }
     }
 

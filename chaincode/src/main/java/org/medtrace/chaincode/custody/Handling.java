@@ -34,8 +34,7 @@ final class Handling {
                 .epcs(req.codes()).bizLocation(req.location())
                 .classes(Goods.productIds(nodes), Goods.batchIds(nodes)).record();
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), node.change().location(req.location())
-                    .build(eventId, tx.now()));
+            Goods.save(tx, node.change().location(req.location()), eventId);
         }
         return Map.of("count", nodes.size());
     }
@@ -50,8 +49,7 @@ final class Handling {
         }
         String eventId = draft.record();
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), node.change().status(UnitStatus.DESTROYED)
-                    .build(eventId, tx.now()));
+            Goods.save(tx, node.change().status(UnitStatus.DESTROYED), eventId);
         }
         return Map.of("count", nodes.size());
     }

@@ -60,6 +60,8 @@ final class HoldRules {
         if (failed) {
             Holds.placeOnGoods(tx, holdId, Hold.REASON_INSPECTION_FAILED, req.codes(), nodes, null, eventId);
             response.put("holdId", holdId);
+        } else {
+            nodes.forEach(node -> Goods.save(tx, node.change(), eventId));
         }
         return response;
     }
@@ -129,7 +131,8 @@ final class HoldRules {
     private static int releaseGoods(final Tx tx, final Hold hold, final String eventId) {
         for (String code : hold.heldCodes()) {
             Unit unit = Goods.unit(tx, code);
-            tx.state().put(Keys.of(Keys.UNIT, code), unit.change().removeHold(hold.id()).build(eventId, tx.now()));
+            Goods.requireInTimeOrder(tx, unit);
+            Goods.save(tx, unit.change().removeHold(hold.id()), eventId);
         }
         return hold.heldCodes().size();
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.api.Limits;
+import org.medtrace.chaincode.api.custody.CancelShipmentRequest;
 import org.medtrace.chaincode.api.custody.ReceiveRequest;
 import org.medtrace.chaincode.api.custody.ReturnRequest;
 import org.medtrace.chaincode.api.custody.ShipRequest;
@@ -47,7 +48,8 @@ final class Shipping {
         List<BizTransactionRef> documents = references(req.bizTransactions());
         return dispatch(tx, new Shipment(req.shipmentId(), tx.caller().msp(), req.to(), req.codes(),
                 tx.eventTime(), ShipmentStatus.IN_TRANSIT, coldChain, loggersOf(tx, nodes), false, List.of(),
-                req.destination(), req.bizTransactions().isEmpty() ? null : req.bizTransactions(), null, null),
+                req.destination(), req.bizTransactions().isEmpty() ? null : req.bizTransactions(), null, null, null,
+                null, null),
                 nodes, "in_transit", documents);
     }
 
@@ -57,7 +59,7 @@ final class Shipping {
         boolean coldChain = needsColdChain(tx, nodes) && nodes.stream().noneMatch(n -> unusable(tx, n));
         return dispatch(tx, new Shipment(req.shipmentId(), tx.caller().msp(), req.to(), req.codes(),
                 tx.eventTime(), ShipmentStatus.IN_TRANSIT, coldChain, loggersOf(tx, nodes), true, List.of(), null,
-                null, req.reason(), null), nodes, "returned", List.of());
+                null, req.reason(), null, null, null, null), nodes, "returned", List.of());
     }
 
     private static List<Unit> prepare(final Tx tx, final String shipmentId, final List<String> codes,
@@ -86,7 +88,7 @@ final class Shipping {
             if (shipment.returnShipment()) {
                 change.returned(true);
             }
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), change.build(eventId, tx.now()));
+            Goods.save(tx, change, eventId);
         }
         tx.state().put(Keys.of(Keys.SHIPMENT, shipment.id()), shipment);
         return Map.of("shipment", shipment);
@@ -100,14 +102,7 @@ final class Shipping {
                     + ", not " + tx.caller().msp());
         }
         List<String> codes = codesToReceive(shipment, req.codes());
-        List<Unit> roots = Goods.units(tx, codes);
-        List<Unit> nodes = Goods.trees(tx, roots);
-        for (Unit node : nodes) {
-            if (node.status() != UnitStatus.IN_TRANSIT || !shipment.id().equals(node.shipmentId())) {
-                throw Refusal.of(ErrorCode.UNIT_NOT_IN_TRANSIT, "code " + node.id()
-                        + " is not in transit on shipment " + shipment.id());
-            }
-        }
+        List<Unit> nodes = inTransitOn(tx, shipment, codes);
         if (Boolean.TRUE.equals(shipment.coldChainRequired())) {
             requireTemperatureRecord(tx, shipment);
         }
@@ -115,16 +110,67 @@ final class Shipping {
                 .parties(shipment.from(), shipment.to()).shipment(shipment.id())
                 .classes(Goods.productIds(nodes), Goods.batchIds(nodes)).record();
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), node.change().status(UnitStatus.ACTIVE)
-                    .custodian(shipment.to()).transit(null, null).location(tx.common().bizLocation())
-                    .build(eventId, tx.now()));
+            Goods.save(tx, node.change().status(UnitStatus.ACTIVE).custodian(shipment.to()).transit(null, null)
+                    .location(tx.common().bizLocation()), eventId);
         }
         Shipment received = shipment.withReceived(codes, tx.eventTime());
         tx.state().put(Keys.of(Keys.SHIPMENT, shipment.id()), received);
         return Map.of("shipment", received);
     }
 
+    /**
+     * The sender may cancel (void) a shipment: what is still in transit on it returns to the sender's custody, what
+     * was received stays received. CBV 2.0 {@code void_shipping}: the shipping of those codes did not happen.
+     */
+    static Map<String, ?> cancel(final Tx tx, final CancelShipmentRequest req) {
+        CustodyContract.requireHandler(tx);
+        Shipment shipment = CustodyContract.shipment(tx, req.shipmentId());
+        if (!shipment.from().equals(tx.caller().msp())) {
+            throw Refusal.of(ErrorCode.NOT_CUSTODIAN, "shipment " + shipment.id() + " was sent by "
+                    + shipment.from() + "; only its sender may cancel it, not " + tx.caller().msp());
+        }
+        List<String> codes = codesToReceive(shipment, null);
+        List<Unit> nodes = inTransitOn(tx, shipment, codes);
+        String eventId = tx.event(EventDraft.OBJECT, "OBSERVE", "void_shipping", "active").epcs(codes)
+                .parties(shipment.from(), shipment.to()).shipment(shipment.id()).reason(req.reason())
+                .classes(Goods.productIds(nodes), Goods.batchIds(nodes)).record();
+        for (Unit node : nodes) {
+            Goods.save(tx, node.change().status(UnitStatus.ACTIVE).transit(null, null)
+                    .location(tx.common().bizLocation()), eventId);
+        }
+        Shipment cancelled = shipment.cancelled(codes, req.reason(), tx.eventTime());
+        tx.state().put(Keys.of(Keys.SHIPMENT, shipment.id()), cancelled);
+        return Map.of("shipment", cancelled);
+    }
+
+    /**
+     * @return every node of the codes' trees, each checked to be in transit on the shipment and in time order (not
+     *     before the shipment or any later event of the code)
+     */
+    private static List<Unit> inTransitOn(final Tx tx, final Shipment shipment, final List<String> codes) {
+        if (tx.eventTime().isBefore(shipment.shippedAt())) {
+            throw Refusal.of(ErrorCode.EVENT_TIME_OUT_OF_ORDER, "shipment " + shipment.id() + " was shipped at "
+                    + Json.instant(shipment.shippedAt()) + "; eventTime " + Json.instant(tx.eventTime())
+                    + " precedes it");
+        }
+        List<Unit> nodes = Goods.trees(tx, Goods.units(tx, codes));
+        for (Unit node : nodes) {
+            if (node.status() != UnitStatus.IN_TRANSIT || !shipment.id().equals(node.shipmentId())) {
+                throw Refusal.of(ErrorCode.UNIT_NOT_IN_TRANSIT, "code " + node.id()
+                        + " is not in transit on shipment " + shipment.id());
+            }
+            Goods.requireInTimeOrder(tx, node);
+        }
+        return nodes;
+    }
+
+    /** @return the codes named, or every code still in transit; refuses codes not in transit on the shipment */
     private static List<String> codesToReceive(final Shipment shipment, final List<String> requested) {
+        if (shipment.status() == ShipmentStatus.CANCELLED) {
+            throw Refusal.of(ErrorCode.UNIT_NOT_IN_TRANSIT, "shipment " + shipment.id() + " was cancelled by its "
+                    + "sender " + shipment.from() + " at " + Json.instant(shipment.cancelledAt()) + " ("
+                    + shipment.cancelReason() + ")");
+        }
         if (requested == null) {
             List<String> open = new ArrayList<>(shipment.codes());
             open.removeAll(shipment.receivedCodes());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.goods;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -140,7 +141,8 @@ public final class Goods {
     }
 
     /**
-     * Checks the requirements on one code, in a fixed order.
+     * Checks the requirements on one code, in a fixed order, then that the transaction's event time does not
+     * precede the code's last event.
      *
      * @throws Refusal with the code of the first requirement that fails
      */
@@ -169,6 +171,34 @@ public final class Goods {
         if (unit.kind() == UnitKind.UNIT) {
             requireOfBatch(tx, unit, requirements);
         }
+        requireInTimeOrder(tx, unit);
+    }
+
+    /**
+     * Events of a code come in time order: the transaction's event time may not precede the last event that touched
+     * the code. {@link #require} checks it last on every code; rules that touch codes without it call this.
+     *
+     * @throws Refusal EVENT_TIME_OUT_OF_ORDER naming the code, its last event time and the requested time
+     */
+    public static void requireInTimeOrder(final Tx tx, final Unit unit) {
+        Instant last = unit.lastEventTime();
+        if (last != null && tx.eventTime().isBefore(last)) {
+            throw Refusal.of(ErrorCode.EVENT_TIME_OUT_OF_ORDER, UnitStates.describe(unit) + ": eventTime "
+                    + Json.instant(tx.eventTime()) + " precedes its last event at " + Json.instant(last)
+                    + "; the events of a code come in time order");
+        }
+    }
+
+    /**
+     * Writes a changed unit, dated by the transaction: its last event is {@code eventId} at the transaction's event
+     * time. Every rule that touches a code writes it through here, so that its last event time is always current.
+     *
+     * @return the unit written
+     */
+    public static Unit save(final Tx tx, final Unit.Builder change, final String eventId) {
+        Unit unit = change.build(eventId, tx.eventTime(), tx.now());
+        tx.state().put(Keys.of(Keys.UNIT, unit.id()), unit);
+        return unit;
     }
 
     private static void requireOfBatch(final Tx tx, final Unit unit, final Set<Requirement> requirements) {

@@ -36,7 +36,8 @@ public final class Holds {
             final List<Unit> nodes, final String excursionId, final String eventId) {
         HoldEntry entry = new HoldEntry(holdId, reason, tx.caller().msp(), tx.now());
         for (Unit node : nodes) {
-            tx.state().put(Keys.of(Keys.UNIT, node.id()), node.change().addHold(entry).build(eventId, tx.now()));
+            Goods.requireInTimeOrder(tx, node);
+            Goods.save(tx, node.change().addHold(entry), eventId);
         }
         Hold hold = new Hold(holdId, reason, tx.caller().msp(), tx.caller().role().wire(), tx.now(),
                 List.copyOf(codes), Goods.ids(nodes), null, List.copyOf(Goods.mahs(tx, nodes)), excursionId,

@@ -14,19 +14,21 @@ public final class Packing {
     }
 
     /**
-     * Deletes the live edges of the children and writes the AggregationEvent DELETE unpacking.
+     * Deletes the live edges of the children and writes the AggregationEvent DELETE unpacking; the parent's record
+     * notes the event (the caller writes the children's).
      *
      * @param units the parent and children, for the event's classes
      * @return the event id
      */
-    public static String unpack(final Tx tx, final String parent, final List<String> children,
+    public static String unpack(final Tx tx, final Unit parent, final List<String> children,
             final List<Unit> units) {
-        String eventId = tx.event(EventDraft.AGGREGATION, "DELETE", "unpacking", null).parent(parent, children)
+        String eventId = tx.event(EventDraft.AGGREGATION, "DELETE", "unpacking", null).parent(parent.id(), children)
                 .classes(Goods.productIds(units), Goods.batchIds(units)).record();
         for (String child : children) {
-            tx.state().delete(Keys.of(Keys.AGGREGATION, parent, child));
+            tx.state().delete(Keys.of(Keys.AGGREGATION, parent.id(), child));
             tx.state().delete(Keys.of(Keys.CONTAINED_IN, child));
         }
+        Goods.save(tx, parent.change(), eventId);
         return eventId;
     }
 

@@ -23,11 +23,14 @@ import org.medtrace.chaincode.api.model.BizTransaction;
  * @param bizTransactions business documents
  * @param reason why the goods are returned (returns)
  * @param receivedAt event time of the last receipt
+ * @param cancelledCodes the codes the sender took back when it cancelled the shipment
+ * @param cancelReason why the sender cancelled it
+ * @param cancelledAt event time of the cancellation
  */
 public record Shipment(String id, String from, String to, List<String> codes, Instant shippedAt,
         ShipmentStatus status, Boolean coldChainRequired, List<String> loggers, Boolean returnShipment,
         List<String> receivedCodes, String destination, List<BizTransaction> bizTransactions, String reason,
-        Instant receivedAt) {
+        Instant receivedAt, List<String> cancelledCodes, String cancelReason, Instant cancelledAt) {
 
     /** @return a copy that also records the logger */
     public Shipment withLogger(final String logger) {
@@ -37,7 +40,8 @@ public record Shipment(String id, String from, String to, List<String> codes, In
         List<String> more = new ArrayList<>(loggers);
         more.add(logger);
         return new Shipment(id, from, to, codes, shippedAt, status, coldChainRequired, List.copyOf(more),
-                returnShipment, receivedCodes, destination, bizTransactions, reason, receivedAt);
+                returnShipment, receivedCodes, destination, bizTransactions, reason, receivedAt, cancelledCodes,
+                cancelReason, cancelledAt);
     }
 
     /** @return a copy with more codes received */
@@ -47,6 +51,14 @@ public record Shipment(String id, String from, String to, List<String> codes, In
         ShipmentStatus next = all.size() == codes.size() ? ShipmentStatus.RECEIVED
                 : ShipmentStatus.PARTIALLY_RECEIVED;
         return new Shipment(id, from, to, codes, shippedAt, next, coldChainRequired, loggers, returnShipment,
-                List.copyOf(all), destination, bizTransactions, reason, at);
+                List.copyOf(all), destination, bizTransactions, reason, at, cancelledCodes, cancelReason,
+                cancelledAt);
+    }
+
+    /** @return a copy cancelled by its sender, who took back the codes still in transit */
+    public Shipment cancelled(final List<String> taken, final String why, final Instant at) {
+        return new Shipment(id, from, to, codes, shippedAt, ShipmentStatus.CANCELLED, coldChainRequired, loggers,
+                returnShipment, receivedCodes, destination, bizTransactions, reason, receivedAt, List.copyOf(taken),
+                why, at);
     }
 }

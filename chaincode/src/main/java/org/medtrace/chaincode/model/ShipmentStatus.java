@@ -4,11 +4,13 @@ package org.medtrace.chaincode.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.medtrace.chaincode.api.model.WireEnum;
 
-/** A shipment is in transit until its receiver has received every code. */
+/** A shipment is in transit until its receiver has received every code, or its sender cancels it. */
 public enum ShipmentStatus implements WireEnum {
     IN_TRANSIT("in_transit"),
     RECEIVED("received"),
-    PARTIALLY_RECEIVED("partially_received");
+    PARTIALLY_RECEIVED("partially_received"),
+    /** Its sender cancelled it: what was still in transit returned to the sender (what was received stays). */
+    CANCELLED("cancelled");
 
     private final String wire;
 

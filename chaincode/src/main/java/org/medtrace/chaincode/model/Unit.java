@@ -27,12 +27,13 @@ import org.medtrace.chaincode.api.model.Quantity;
  * @param dispense how it was dispensed or administered
  * @param commissionedAt transaction timestamp of commissioning
  * @param lastEventId the last event that changed this record
+ * @param lastEventTime the event time of the last event that touched this code: no later event may precede it
  * @param updatedAt transaction timestamp of the last change
  */
 public record Unit(String id, UnitKind kind, String productId, String batchId, Integer packageLevel,
         ContainerType containerType, Quantity quantity, UnitStatus status, String custodian, String location,
         String shipmentId, String pendingReceiver, List<HoldEntry> holds, Boolean returned, Dispense dispense,
-        Instant commissionedAt, String lastEventId, Instant updatedAt) {
+        Instant commissionedAt, String lastEventId, Instant lastEventTime, Instant updatedAt) {
 
     /** @return a builder holding this record's values, to derive a changed copy */
     public Builder change() {
@@ -126,13 +127,14 @@ public record Unit(String id, UnitKind kind, String productId, String batchId, I
 
         /**
          * @param eventId the event that made the change
+         * @param eventTime when that event happened (its eventTime)
          * @param at the transaction timestamp
          * @return the changed unit
          */
-        public Unit build(final String eventId, final Instant at) {
+        public Unit build(final String eventId, final Instant eventTime, final Instant at) {
             return new Unit(base.id, base.kind, base.productId, base.batchId, base.packageLevel, base.containerType,
                     quantity, status, custodian, location, shipmentId, pendingReceiver, holds, returned, dispense,
-                    base.commissionedAt, eventId, at);
+                    base.commissionedAt, eventId, eventTime, at);
         }
     }
 }

@@ -38,10 +38,7 @@ final class AnchorRules {
         tx.requireRole(Role.LOGGER, Role.LOGISTICS);
         DataLogger logger = Loggers.activeLogger(tx, req.loggerId());
         Loggers.requireOwner(tx, logger);
-        if (req.windowEnd().isAfter(tx.now().plusSeconds(Limits.EVENT_TIME_SKEW_SECONDS_MAX))) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "windowEnd: " + Json.instant(req.windowEnd())
-                    + " lies in the future");
-        }
+        tx.requireNotAhead("windowEnd", req.windowEnd());
         if (logger.lastWindowEnd() != null && req.windowStart().isBefore(logger.lastWindowEnd())) {
             throw Refusal.of(ErrorCode.ANCHOR_OUT_OF_ORDER, "logger " + logger.id() + " anchored up to "
                     + Json.instant(logger.lastWindowEnd()) + " already; the next window starts there or later, not at "
@@ -94,9 +91,7 @@ final class AnchorRules {
             throw Refusal.of(ErrorCode.EXCURSION_EXISTS, "excursion " + req.excursionId() + " was reported already");
         }
         Holds.requireUnused(tx, req.excursionId());
-        if (req.startedAt().isAfter(tx.now().plusSeconds(Limits.EVENT_TIME_SKEW_SECONDS_MAX))) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "startedAt: lies in the future");
-        }
+        tx.requireNotAhead("startedAt", req.startedAt());
         List<String> targets = Loggers.associations(tx, logger.id()).stream().map(Association::target).toList();
         List<Unit> held = new ArrayList<>();
         for (Unit node : Goods.trees(tx, Goods.units(tx, targets))) {

@@ -83,6 +83,7 @@ final class LoggerRules {
             tx.state().put(Keys.of(Keys.ASSOCIATION, logger.id(), target.id()), association);
             tx.state().put(Keys.of(Keys.ASSOCIATED_LOGGER, target.id(), logger.id()), association);
             recordOnOpenShipment(tx, target, logger.id());
+            Goods.save(tx, target.change(), eventId);
         }
         return Map.of("count", targets.size());
     }
@@ -120,13 +121,15 @@ final class LoggerRules {
             if (!owner) {
                 Goods.require(tx, unit, EnumSet.of(Requirement.CUSTODIAN));
             }
+            Goods.requireInTimeOrder(tx, unit);
             units.add(unit);
         }
-        tx.event(EventDraft.ASSOCIATION, "DELETE", "disassembling", null).parent(logger.id(), targets)
-                .classes(Goods.productIds(units), Goods.batchIds(units)).record();
-        for (String target : targets) {
-            tx.state().delete(Keys.of(Keys.ASSOCIATION, logger.id(), target));
-            tx.state().delete(Keys.of(Keys.ASSOCIATED_LOGGER, target, logger.id()));
+        String eventId = tx.event(EventDraft.ASSOCIATION, "DELETE", "disassembling", null)
+                .parent(logger.id(), targets).classes(Goods.productIds(units), Goods.batchIds(units)).record();
+        for (Unit unit : units) {
+            tx.state().delete(Keys.of(Keys.ASSOCIATION, logger.id(), unit.id()));
+            tx.state().delete(Keys.of(Keys.ASSOCIATED_LOGGER, unit.id(), logger.id()));
+            Goods.save(tx, unit.change(), eventId);
         }
         return Map.of("count", targets.size());
     }

@@ -86,7 +86,7 @@ public final class TransformationContract implements TraceabilityContract {
             if (rest.value().signum() == 0) {
                 change.status(UnitStatus.CONSUMED);
             }
-            tx.state().put(Keys.of(Keys.UNIT, unit.id()), change.build(eventId, tx.now()));
+            Goods.save(tx, change, eventId);
         }
         List<Batch> batches = new ArrayList<>();
         List<SourceLot> outputs = new ArrayList<>();

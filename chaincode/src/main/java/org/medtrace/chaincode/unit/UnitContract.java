@@ -2,17 +2,20 @@
 package org.medtrace.chaincode.unit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.api.Json;
+import org.medtrace.chaincode.api.model.PackageLevel;
 import org.medtrace.chaincode.api.model.ProductKind;
 import org.medtrace.chaincode.api.query.IdRequest;
 import org.medtrace.chaincode.api.unit.ChildrenRequest;
@@ -31,6 +34,7 @@ import org.medtrace.chaincode.goods.Goods;
 import org.medtrace.chaincode.goods.Requirement;
 import org.medtrace.chaincode.model.AggregationEdge;
 import org.medtrace.chaincode.model.Batch;
+import org.medtrace.chaincode.model.Commissioned;
 import org.medtrace.chaincode.model.ContainedIn;
 import org.medtrace.chaincode.model.Product;
 import org.medtrace.chaincode.model.Unit;
@@ -126,7 +130,8 @@ public final class UnitContract implements TraceabilityContract {
             throw Refusal.of(ErrorCode.NOT_MAH, "batch " + batch.id() + " belongs to MAH " + product.mah()
                     + ", not " + tx.caller().msp());
         }
-        if (product.level(req.packageLevel()) == null) {
+        PackageLevel level = product.level(req.packageLevel());
+        if (level == null) {
             throw Refusal.of(ErrorCode.PACKAGE_LEVEL_INVALID, "product " + product.id() + " declares no package level "
                     + req.packageLevel() + "; declared: " + product.packageLevels().stream()
                             .map(l -> l.level() + " (" + l.name() + ")").toList());
@@ -139,7 +144,27 @@ public final class UnitContract implements TraceabilityContract {
         if (Goods.expired(tx, batch)) {
             throw Refusal.of(ErrorCode.UNIT_EXPIRED, "batch " + batch.id() + " expired after " + batch.expiryDate());
         }
+        requireProduced(tx, batch);
+        ProductKeys.check(product, batch, level, req.codes());
         List<String> keys = requireNew(tx, req.codes());
+        Commissioned counted = BatchQuantities.add(product, batch, level, keys.size(), req.quantity());
+        String eventId = tx.event(EventDraft.OBJECT, "ADD", "commissioning", "active")
+                .epcs(req.codes()).ilmd(ilmd(product, batch, req)).classes(Set.of(product.id()), Set.of(batch.id()))
+                .record();
+        if (counted != null) {
+            tx.state().put(Keys.of(Keys.BATCH, batch.id()), batch.withCommissioned(counted, eventId));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            tx.state().put(keys.get(i), new Unit(req.codes().get(i), UnitKind.UNIT, product.id(), batch.id(),
+                    req.packageLevel(), null, req.quantity(), UnitStatus.ACTIVE, tx.caller().msp(),
+                    tx.common().bizLocation(), null, null, List.of(), false, null, tx.now(), eventId,
+                    tx.eventTime(), tx.now()));
+        }
+        return Map.of("count", keys.size());
+    }
+
+    /** Instance/lot master data of commissioned units: what a scan of them must show. */
+    private static ObjectNode ilmd(final Product product, final Batch batch, final CommissionRequest req) {
         ObjectNode ilmd = Json.object();
         ilmd.put("productId", product.id()).put("batchId", batch.id()).put("batchNumber", batch.batchNumber())
                 .put("productionDate", batch.productionDate().toString())
@@ -153,14 +178,17 @@ public final class UnitContract implements TraceabilityContract {
         if (req.quantity() != null) {
             ilmd.set("quantityEach", Json.tree(req.quantity()));
         }
-        String eventId = tx.event(EventDraft.OBJECT, "ADD", "commissioning", "active")
-                .epcs(req.codes()).ilmd(ilmd).classes(Set.of(product.id()), Set.of(batch.id())).record();
-        for (int i = 0; i < keys.size(); i++) {
-            tx.state().put(keys.get(i), new Unit(req.codes().get(i), UnitKind.UNIT, product.id(), batch.id(),
-                    req.packageLevel(), null, req.quantity(), UnitStatus.ACTIVE, tx.caller().msp(),
-                    tx.common().bizLocation(), null, null, List.of(), false, null, tx.now(), eventId, tx.now()));
+        return ilmd;
+    }
+
+    /** Goods are not commissioned before they are made: not before the production date, at the event's offset. */
+    private static void requireProduced(final Tx tx, final Batch batch) {
+        Instant produced = batch.productionDate().atStartOfDay(tx.common().zoneOffset()).toInstant();
+        if (tx.eventTime().isBefore(produced)) {
+            throw Refusal.of(ErrorCode.EVENT_TIME_OUT_OF_ORDER, "batch " + batch.id() + " was produced on "
+                    + batch.productionDate() + " (" + tx.common().eventTimeZoneOffset() + "); eventTime "
+                    + Json.instant(tx.eventTime()) + " precedes it");
         }
-        return Map.of("count", keys.size());
     }
 
     /** Lot-based (herbal) units carry their quantity, so that transformations and dispensing can draw on it. */
@@ -192,7 +220,7 @@ public final class UnitContract implements TraceabilityContract {
         for (int i = 0; i < keys.size(); i++) {
             tx.state().put(keys.get(i), new Unit(req.codes().get(i), UnitKind.CONTAINER, null, null, null,
                     req.containerType(), null, UnitStatus.ACTIVE, tx.caller().msp(), tx.common().bizLocation(), null,
-                    null, List.of(), false, null, tx.now(), eventId, tx.now()));
+                    null, List.of(), false, null, tx.now(), eventId, tx.eventTime(), tx.now()));
         }
         return Map.of("count", keys.size());
     }
@@ -210,9 +238,33 @@ public final class UnitContract implements TraceabilityContract {
         String eventId = tx.event(EventDraft.OBJECT, "DELETE", "decommissioning", "inactive").epcs(req.codes())
                 .reason(req.reason()).classes(Goods.productIds(units), Goods.batchIds(units)).record();
         for (Unit unit : units) {
-            tx.state().put(Keys.of(Keys.UNIT, unit.id()),
-                    unit.change().status(UnitStatus.DECOMMISSIONED).build(eventId, tx.now()));
+            Goods.save(tx, unit.change().status(UnitStatus.DECOMMISSIONED), eventId);
         }
+        freeSlots(tx, units, eventId);
         return Map.of("count", units.size());
+    }
+
+    /** A decommissioned code no longer names goods of its batch: the batch's count at its level goes down. */
+    private static void freeSlots(final Tx tx, final List<Unit> units, final String eventId) {
+        Map<String, Map<Integer, List<Unit>>> byBatch = new TreeMap<>();
+        for (Unit unit : units) {
+            if (unit.kind() == UnitKind.UNIT) {
+                byBatch.computeIfAbsent(unit.batchId(), b -> new TreeMap<>())
+                        .computeIfAbsent(unit.packageLevel(), l -> new ArrayList<>()).add(unit);
+            }
+        }
+        for (Map.Entry<String, Map<Integer, List<Unit>>> entry : byBatch.entrySet()) {
+            Batch batch = Goods.batch(tx, entry.getKey());
+            Batch changed = batch;
+            for (Map.Entry<Integer, List<Unit>> level : entry.getValue().entrySet()) {
+                Commissioned left = BatchQuantities.remove(changed, level.getKey(), level.getValue());
+                if (left != null) {
+                    changed = changed.withCommissioned(left, eventId);
+                }
+            }
+            if (changed != batch) {
+                tx.state().put(Keys.of(Keys.BATCH, batch.id()), changed);
+            }
+        }
     }
 }

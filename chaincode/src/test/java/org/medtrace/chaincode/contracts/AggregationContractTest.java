@@ -33,13 +33,18 @@ class AggregationContractTest {
         @Test
         void writes_the_live_edge_and_its_reverse_with_exact_bytes() {
             JsonNode response = story.ok(Parties.HUAXIA, "aggregation:pack", Json.obj("parent", boxes.get(0),
-                    "children", vials.subList(0, 2), "eventTime", "2026-11-23T09:30:00+08:00"));
+                    "children", vials.subList(0, 2), "eventTime", "2026-11-23T10:02:00+08:00"));
             String eventId = response.get("eventIds").get(0).asText();
             assertThat(story.stateText("aggregation", boxes.get(0), vials.get(1))).isEqualTo("{\"child\":\""
-                    + vials.get(1) + "\",\"eventId\":\"" + eventId + "\",\"packedAt\":\"2026-11-23T01:30:00.000Z\","
+                    + vials.get(1) + "\",\"eventId\":\"" + eventId + "\",\"packedAt\":\"2026-11-23T02:02:00.000Z\","
                     + "\"parent\":\"" + boxes.get(0) + "\"}");
             assertThat(story.stateText("containedIn", vials.get(1))).isEqualTo("{\"parent\":\"" + boxes.get(0)
-                    + "\",\"since\":\"2026-11-23T01:30:00.000Z\"}");
+                    + "\",\"since\":\"2026-11-23T02:02:00.000Z\"}");
+            // parent and children note the packing as their last event
+            for (String code : List.of(boxes.get(0), vials.get(0), vials.get(1))) {
+                assertThat(story.unit(code).get("lastEventId").asText()).isEqualTo(eventId);
+                assertThat(story.unit(code).get("lastEventTime").asText()).isEqualTo("2026-11-23T02:02:00.000Z");
+            }
         }
 
         @Test

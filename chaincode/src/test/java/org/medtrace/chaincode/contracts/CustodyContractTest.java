@@ -124,6 +124,99 @@ class CustodyContractTest {
         }
     }
 
+    /** The sender may cancel (void) a shipment: what is still in transit returns to its custody. */
+    @Nested
+    class CancelShipment {
+        @BeforeEach
+        void shipped() {
+            story.loggerAssociated(Parties.HUAXIA, List.of(box));
+            story.shipped(Parties.HUAXIA, "S1", List.of(box, vials.get(4)), Parties.SHEN);
+        }
+
+        private JsonNode cancel(final String reason) {
+            return story.ok(Parties.HUAXIA, "custody:cancelShipment", Json.obj("shipmentId", "S1", "reason",
+                    reason, "bizLocation", "88.118.8866/WH-SH-01"));
+        }
+
+        @Test
+        void when_nothing_was_received_the_whole_tree_returns_to_the_sender_with_a_void_shipping_event() {
+            JsonNode response = cancel("wrong consignee");
+            JsonNode shipment = response.get("shipment");
+            assertThat(shipment.get("status").asText()).isEqualTo("cancelled");
+            assertThat(Story.ids(shipment.get("cancelledCodes"))).containsExactly(box, vials.get(4));
+            assertThat(shipment.get("cancelReason").asText()).isEqualTo("wrong consignee");
+            for (String code : List.of(box, vials.get(0), vials.get(2), vials.get(4))) {
+                JsonNode unit = story.unit(code);
+                assertThat(unit.get("status").asText()).as(code).isEqualTo("active");
+                assertThat(unit.get("custodian").asText()).isEqualTo("HuaxiaVaccineMSP");
+                assertThat(unit.has("shipmentId")).isFalse();
+                assertThat(unit.has("pendingReceiver")).isFalse();
+                assertThat(unit.get("location").asText()).isEqualTo("88.118.8866/WH-SH-01");
+            }
+            JsonNode event = story.state("event", response.get("eventIds").get(0).asText());
+            assertThat(event.get("bizStep").asText()).isEqualTo("void_shipping");
+            assertThat(event.get("disposition").asText()).isEqualTo("active");
+            assertThat(Story.ids(event.get("epcList"))).containsExactly(box, vials.get(4));
+            assertThat(event.get("medtrace").get("shipmentId").asText()).isEqualTo("S1");
+            assertThat(event.get("medtrace").get("reason").asText()).isEqualTo("wrong consignee");
+            assertThat(event.get("sourceList").get(0).get("source").asText()).isEqualTo("HuaxiaVaccineMSP");
+            assertThat(event.get("destinationList").get(0).get("destination").asText()).isEqualTo("ShenDistMSP");
+        }
+
+        @Test
+        void when_cancelled_the_receiver_cannot_receive_and_the_sender_can_ship_again() {
+            cancel("truck broke down");
+            story.harness().advance(Duration.ofHours(1));
+            story.anchored("2026-11-23T02:00:00Z", "2026-11-23T02:30:00Z");
+            assertThat(story.refused(Parties.SHEN, "custody:receive", Json.obj("shipmentId", "S1"),
+                    ErrorCode.UNIT_NOT_IN_TRANSIT)).contains("cancelled").contains("truck broke down");
+            story.refused(Parties.HUAXIA, "custody:cancelShipment", Json.obj("shipmentId", "S1", "reason", "again"),
+                    ErrorCode.UNIT_NOT_IN_TRANSIT);
+            story.shipped(Parties.HUAXIA, "S2", List.of(box), Parties.MINHANG);
+            assertThat(story.unit(vials.get(0)).get("pendingReceiver").asText()).isEqualTo("MinhangCdcMSP");
+        }
+
+        @Test
+        void when_part_was_received_only_what_is_still_in_transit_returns() {
+            story.harness().advance(Duration.ofHours(1));
+            story.anchored("2026-11-23T02:00:00Z", "2026-11-23T02:30:00Z");
+            story.ok(Parties.SHEN, "custody:receive", Json.obj("shipmentId", "S1", "codes", List.of(box)));
+            JsonNode shipment = cancel("second pallet not loaded").get("shipment");
+            assertThat(shipment.get("status").asText()).isEqualTo("cancelled");
+            assertThat(Story.ids(shipment.get("receivedCodes"))).containsExactly(box);
+            assertThat(Story.ids(shipment.get("cancelledCodes"))).containsExactly(vials.get(4));
+            assertThat(story.unit(vials.get(0)).get("custodian").asText()).isEqualTo("ShenDistMSP");
+            assertThat(story.unit(vials.get(4)).get("custodian").asText()).isEqualTo("HuaxiaVaccineMSP");
+            assertThat(story.unit(vials.get(4)).get("status").asText()).isEqualTo("active");
+        }
+
+        @Test
+        void when_everything_was_received_there_is_nothing_to_cancel() {
+            story.harness().advance(Duration.ofHours(1));
+            story.anchored("2026-11-23T02:00:00Z", "2026-11-23T02:30:00Z");
+            story.ok(Parties.SHEN, "custody:receive", Json.obj("shipmentId", "S1"));
+            story.refused(Parties.HUAXIA, "custody:cancelShipment", Json.obj("shipmentId", "S1", "reason", "late"),
+                    ErrorCode.UNIT_NOT_IN_TRANSIT);
+        }
+
+        @Test
+        void when_someone_other_than_the_sender_cancels_it_is_refused() {
+            assertThat(story.refused(Parties.SHEN, "custody:cancelShipment", Json.obj("shipmentId", "S1",
+                    "reason", "not ordered"), ErrorCode.NOT_CUSTODIAN)).contains("HuaxiaVaccineMSP");
+            story.refused(Parties.MPA, "custody:cancelShipment", Json.obj("shipmentId", "S1", "reason", "x"),
+                    ErrorCode.ACCESS_DENIED);
+            story.refused(Parties.HUAXIA, "custody:cancelShipment", Json.obj("shipmentId", "NOPE", "reason", "x"),
+                    ErrorCode.SHIPMENT_NOT_FOUND);
+        }
+
+        @Test
+        void when_the_cancellation_is_dated_before_the_shipping_it_is_refused() {
+            assertThat(story.refused(Parties.HUAXIA, "custody:cancelShipment", Json.obj("shipmentId", "S1",
+                    "reason", "x", "eventTime", "2026-11-23T01:00:00Z"), ErrorCode.EVENT_TIME_OUT_OF_ORDER))
+                    .contains("shipment S1 was shipped at");
+        }
+    }
+
     @Nested
     class Receive {
         @BeforeEach

@@ -39,11 +39,14 @@ class UnitContractTest {
             assertThat(story.stateText("unit", "88.118.8866/V2")).isEqualTo("{\"batchId\":\"88.118.8866/B-20261101\","
                     + "\"commissionedAt\":\"2026-11-23T02:00:03.000Z\",\"custodian\":\"HuaxiaVaccineMSP\","
                     + "\"holds\":[],\"id\":\"88.118.8866/V2\",\"kind\":\"unit\",\"lastEventId\":\"" + eventId
-                    + "\",\"location\":\"88.118.8866/WH-SH-01\",\"packageLevel\":1,\"productId\":"
-                    + "\"88.118.8866/P-HEPB10\",\"returned\":false,\"status\":\"active\","
-                    + "\"updatedAt\":\"2026-11-23T02:00:03.000Z\"}");
-            // exactly: 2 units, 1 event, 1 idempotency record
-            assertThat(story.harness().lastStub().writeSet()).hasSize(4);
+                    + "\",\"lastEventTime\":\"2026-11-23T02:00:03.000Z\",\"location\":\"88.118.8866/WH-SH-01\","
+                    + "\"packageLevel\":1,\"productId\":\"88.118.8866/P-HEPB10\",\"returned\":false,"
+                    + "\"status\":\"active\",\"updatedAt\":\"2026-11-23T02:00:03.000Z\"}");
+            // the batch counts what is commissioned of it, per level
+            assertThat(story.state("batch", Story.VACCINE_BATCH).get("commissioned").toString())
+                    .isEqualTo("[{\"count\":2,\"packageLevel\":1}]");
+            // exactly: 2 units, the batch, 1 event, 1 idempotency record
+            assertThat(story.harness().lastStub().writeSet()).hasSize(5);
         }
 
         @Test
@@ -112,6 +115,198 @@ class UnitContractTest {
             assertThat(story.refused(Parties.BENCAO, "unit:commission", Json.obj("batchId", Story.RAW_LOT,
                     "packageLevel", 1, "codes", List.of("88.118.6600/S1")), ErrorCode.INVALID_ARGUMENT))
                     .contains("quantity");
+        }
+    }
+
+    /** A code that carries a product key carries the key of the batch's product at the level commissioned. */
+    @Nested
+    class CommissionProductKeys {
+        private static final String FLU = "88.118.8866/P-FLU";
+        private static final String FLU_BATCH = "88.118.8866/B-FLU-1";
+
+        /** A product whose box level has its own 药品标识码 and GTIN. */
+        private void fluRegistered() {
+            story.ok(Parties.HUAXIA, "product:register", Json.obj("id", FLU, "kind", "vaccine", "name", "流感疫苗",
+                    "approvalNumber", "国药准字S20263002", "productCode", "8700001", "gtin", "06901234567908",
+                    "packageLevels", List.of(Map.of("level", 1, "name", "vial"), Map.of("level", 2, "name", "box",
+                            "productCode", "8700002", "gtin", "06901234567915", "childCount", 10))));
+            story.ok(Parties.HUAXIA, "batch:register", Json.obj("id", FLU_BATCH, "productId", FLU,
+                    "batchNumber", "F1", "productionDate", "2026-11-01", "expiryDate", "2027-10-31"));
+        }
+
+        private Map<String, Object> flu(final List<String> codes, final int level) {
+            return Map.of("batchId", FLU_BATCH, "packageLevel", level, "codes", codes);
+        }
+
+        @Test
+        void when_codes_carry_the_products_key_they_are_commissioned() {
+            List<String> codes = new ArrayList<>(Story.nmpaCodes("88.118.8866", "8612345", 1, 2));
+            codes.addAll(Story.gs1Codes("88.118.8866", "06901234567892", "SN", 2));
+            codes.add("88.118.8866/01.06901234567892.10.LOT1");
+            assertThat(story.ok(Parties.HUAXIA, "unit:commission", Json.obj(commission(codes, 1))).get("count")
+                    .asInt()).isEqualTo(5);
+        }
+
+        @Test
+        void when_an_nmpa_code_carries_another_products_key_it_is_refused_naming_both_keys() {
+            String foreign = Story.nmpaCodes("88.118.8866", "8199999", 1, 1).get(0);
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(commission(List.of(
+                    Story.nmpaCodes("88.118.8866", "8612345", 1, 1).get(0), foreign), 1)),
+                    ErrorCode.PRODUCT_KEY_MISMATCH)).contains(foreign).contains("8199999").contains("8612345")
+                    .contains(Story.VACCINE);
+        }
+
+        @Test
+        void when_a_gs1_code_carries_another_companys_gtin_it_is_refused_naming_both_keys() {
+            String foreign = "88.118.8866/01.04006381333931.21.FOREIGN1";
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(commission(List.of(foreign), 1)),
+                    ErrorCode.PRODUCT_KEY_MISMATCH)).contains(foreign).contains("GTIN 04006381333931")
+                    .contains("06901234567892");
+        }
+
+        @Test
+        void when_a_level_declares_its_own_key_codes_of_that_level_carry_it() {
+            fluRegistered();
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(flu(List.of("88.118.8866/01.06901234567908.21.V1"),
+                    1)));
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(flu(Story.nmpaCodes("88.118.8866", "8700001", 1,
+                    1), 1)));
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(flu(Story.nmpaCodes("88.118.8866", "8700002", 1,
+                    1), 2)));
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(flu(List.of("88.118.8866/01.06901234567915.21.B1"),
+                    2)));
+            // the product's own key is the vial's, not the box's: a box code under it names the wrong level
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(flu(Story.nmpaCodes("88.118.8866",
+                    "8700001", 2, 1), 2)), ErrorCode.PRODUCT_KEY_MISMATCH)).contains("8700002")
+                    .contains("package level 2 (box)");
+            story.refused(Parties.HUAXIA, "unit:commission", Json.obj(flu(List.of(
+                    "88.118.8866/01.06901234567915.21.V2"), 1)), ErrorCode.PRODUCT_KEY_MISMATCH);
+        }
+
+        @Test
+        void when_the_product_declares_no_key_of_that_kind_it_is_refused() {
+            story.herbalRegistered();
+            assertThat(story.refused(Parties.BENCAO, "unit:commission", Json.obj("batchId", Story.RAW_LOT,
+                    "packageLevel", 1, "codes", List.of("88.118.6600/01.06901234567892.21.SACK1"), "quantity",
+                    Map.of("value", 25, "uom", "KGM")), ErrorCode.PRODUCT_KEY_MISMATCH)).contains("declares no GTIN");
+            story.refused(Parties.BENCAO, "unit:commission", Json.obj("batchId", Story.RAW_LOT, "packageLevel", 1,
+                    "codes", Story.nmpaCodes("88.118.6600", "8612345", 1, 1), "quantity", Map.of("value", 25, "uom",
+                            "KGM")), ErrorCode.PRODUCT_KEY_MISMATCH);
+        }
+
+        @Test
+        void when_the_code_is_an_sscc_it_is_refused_as_a_logistic_unit() {
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(commission(List.of(
+                    "88.118.8866/00.106141411234567897"), 1)), ErrorCode.PRODUCT_KEY_MISMATCH))
+                    .contains("SSCC").contains("unit:commissionContainers");
+            story.ok(Parties.HUAXIA, "unit:commissionContainers", Json.obj("containerType", "case", "codes",
+                    List.of("88.118.8866/00.106141411234567897")));
+        }
+
+        @Test
+        void when_a_suffix_starts_like_a_gs1_key_but_is_none_it_is_refused_as_an_invalid_identifier() {
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(commission(List.of(
+                    "88.118.8866/V1", "88.118.8866/01.06901234567893.21.SN1"), 1)), ErrorCode.INVALID_IDENTIFIER))
+                    .startsWith("[INVALID_IDENTIFIER] codes[1]: ");
+        }
+    }
+
+    /** A batch's declared quantity bounds what is commissioned of it; decommissioning frees a slot. */
+    @Nested
+    class CommissionQuantities {
+        private void smallBatch(final String id, final Map<String, Object> quantity) {
+            story.ok(Parties.HUAXIA, "batch:register", Json.with(Story.vaccineBatch(id, id.substring(12)),
+                    "quantity", quantity));
+        }
+
+        private Map<String, Object> into(final String batch, final List<String> codes, final int level) {
+            return Map.of("batchId", batch, "packageLevel", level, "codes", codes);
+        }
+
+        @Test
+        void when_more_units_are_commissioned_than_the_batch_declares_it_is_refused_naming_the_counts() {
+            smallBatch("88.118.8866/B-TWO", Map.of("value", 2, "uom", "EA"));
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-TWO",
+                    Story.codes("88.118.8866", "V", 5), 1)), ErrorCode.QUANTITY_EXCEEDED))
+                    .contains("declares 2 EA").contains("at most 2 codes").contains("0 codes are commissioned")
+                    .contains("5 more were requested");
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-TWO",
+                    Story.codes("88.118.8866", "V", 2), 1)));
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-TWO",
+                    List.of("88.118.8866/V3"), 1)), ErrorCode.QUANTITY_EXCEEDED))
+                    .contains("2 codes are commissioned, 1 more were requested");
+        }
+
+        @Test
+        void when_higher_levels_exceed_the_packs_the_quantity_fills_they_are_refused() {
+            // 25 vials: ceil(25 / 10) = 3 boxes of 10, ceil(25 / 200) = 1 case of 20 boxes
+            smallBatch("88.118.8866/B-25", Map.of("value", 25, "uom", "H87"));
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-25",
+                    Story.codes("88.118.8866", "BOX", 3), 2)));
+            assertThat(story.refused(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-25",
+                    List.of("88.118.8866/BOX4"), 2)), ErrorCode.QUANTITY_EXCEEDED)).contains("at most 3 codes")
+                    .contains("package level 2 (box)");
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-25",
+                    List.of("88.118.8866/CASE1"), 3)));
+            story.refused(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-25",
+                    List.of("88.118.8866/CASE2"), 3)), ErrorCode.QUANTITY_EXCEEDED);
+            assertThat(story.state("batch", "88.118.8866/B-25").get("commissioned").toString()).isEqualTo(
+                    "[{\"count\":3,\"packageLevel\":2},{\"count\":1,\"packageLevel\":3}]");
+        }
+
+        @Test
+        void when_the_product_does_not_say_how_many_units_a_pack_holds_that_level_has_no_bound() {
+            story.ok(Parties.HUAXIA, "product:register", Json.obj("id", "88.118.8866/P-LOOSE", "kind", "vaccine",
+                    "name", "v", "approvalNumber", "国药准字S1", "productCode", "8600001", "packageLevels", List.of(
+                            Map.of("level", 1, "name", "vial"), Map.of("level", 2, "name", "box"))));
+            story.ok(Parties.HUAXIA, "batch:register", Json.obj("id", "88.118.8866/B-LOOSE", "productId",
+                    "88.118.8866/P-LOOSE", "batchNumber", "L", "productionDate", "2026-11-01", "expiryDate",
+                    "2027-11-01", "quantity", Map.of("value", 1, "uom", "EA")));
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-LOOSE",
+                    Story.codes("88.118.8866", "BOX", 3), 2)));
+            story.refused(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-LOOSE",
+                    Story.codes("88.118.8866", "V", 2), 1)), ErrorCode.QUANTITY_EXCEEDED);
+        }
+
+        @Test
+        void when_lot_based_units_exceed_the_lots_weight_they_are_refused() {
+            story.herbalRegistered();
+            story.sacks(39);
+            Map<String, Object> sack = Map.of("batchId", Story.RAW_LOT, "packageLevel", 1, "codes",
+                    List.of("88.118.6600/X1", "88.118.6600/X2"), "quantity", Map.of("value", 25, "uom", "KGM"));
+            assertThat(story.refused(Parties.BENCAO, "unit:commission", Json.obj(sack),
+                    ErrorCode.QUANTITY_EXCEEDED)).contains("declares 1000 KGM").contains("975 KGM are commissioned")
+                    .contains("50 KGM more (2 × 25 KGM)");
+            assertThat(story.refused(Parties.BENCAO, "unit:commission", Json.with(Json.obj(sack), "quantity",
+                    Map.of("value", 25, "uom", "LBR")), ErrorCode.INVALID_ARGUMENT)).contains("quantity")
+                    .contains("KGM");
+            story.ok(Parties.BENCAO, "unit:commission", Json.with(Json.obj(sack), "codes",
+                    List.of("88.118.6600/X1")));
+            assertThat(story.state("batch", Story.RAW_LOT).get("commissioned").toString()).isEqualTo(
+                    "[{\"count\":40,\"packageLevel\":1,\"quantity\":{\"uom\":\"KGM\",\"value\":1000}}]");
+        }
+
+        @Test
+        void when_a_code_is_decommissioned_its_slot_is_free_again() {
+            smallBatch("88.118.8866/B-TWO", Map.of("value", 2, "uom", "EA"));
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-TWO",
+                    Story.codes("88.118.8866", "V", 2), 1)));
+            story.ok(Parties.HUAXIA, "unit:decommission", Json.obj("codes", List.of("88.118.8866/V0001"),
+                    "reason", "misprint"));
+            assertThat(story.state("batch", "88.118.8866/B-TWO").get("commissioned").toString())
+                    .isEqualTo("[{\"count\":1,\"packageLevel\":1}]");
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-TWO",
+                    List.of("88.118.8866/V0003"), 1)));
+        }
+
+        @Test
+        void when_the_batch_declares_no_quantity_there_is_no_bound_and_the_batch_is_not_written() {
+            story.ok(Parties.HUAXIA, "batch:register", Json.without(Story.vaccineBatch("88.118.8866/B-ANY", "ANY"),
+                    "quantity"));
+            String before = story.stateText("batch", "88.118.8866/B-ANY");
+            story.ok(Parties.HUAXIA, "unit:commission", Json.obj(into("88.118.8866/B-ANY",
+                    Story.codes("88.118.8866", "V", 100), 1)));
+            assertThat(story.stateText("batch", "88.118.8866/B-ANY")).isEqualTo(before);
         }
     }
 

@@ -47,7 +47,7 @@ class WrittenBytesTest {
             final String middle) {
         return "{\"batchId\":\"88.118.8866/B-20261101\",\"commissionedAt\":\"2026-11-23T02:00:04.000Z\","
                 + "\"custodian\":\"" + custodian + "\"," + middle + "\"id\":\"" + id + "\",\"kind\":\"unit\","
-                + "\"lastEventId\":\"" + eventId + "\",";
+                + "\"lastEventId\":\"" + eventId + "\",\"lastEventTime\":\"" + at + "\",";
     }
 
     private String unitTail(final String status, final String at, final String extra) {
@@ -63,8 +63,28 @@ class WrittenBytesTest {
                     "tote", "codes", List.of("88.118.9000/T1"))));
             assertThat(story.stateText("unit", "88.118.9000/T1")).isEqualTo("{\"commissionedAt\":\"" + at
                     + "\",\"containerType\":\"tote\",\"custodian\":\"ShenDistMSP\",\"holds\":[],\"id\":"
-                    + "\"88.118.9000/T1\",\"kind\":\"container\",\"lastEventId\":\"" + eventId + "\",\"returned\":false,"
+                    + "\"88.118.9000/T1\",\"kind\":\"container\",\"lastEventId\":\"" + eventId + "\",\"lastEventTime\":\""
+                    + at + "\",\"returned\":false,"
                     + "\"status\":\"active\",\"updatedAt\":\"" + at + "\"}");
+        }
+
+        @Test
+        void commission_and_decommission_count_on_the_batch() {
+            String commissioning = story.unit(vials.get(0)).get("lastEventId").asText();
+            assertThat(story.stateText("batch", Story.VACCINE_BATCH)).isEqualTo(batchBytes(3, commissioning));
+            String eventId = event(story.ok(Parties.HUAXIA, "unit:decommission", Json.obj("codes",
+                    List.of(vials.get(0)), "reason", "misprint")));
+            assertThat(story.stateText("batch", Story.VACCINE_BATCH)).isEqualTo(batchBytes(2, eventId));
+        }
+
+        private String batchBytes(final int count, final String eventId) {
+            return "{\"batchNumber\":\"20261101\",\"commissioned\":[{\"count\":" + count + ",\"packageLevel\":1}],"
+                    + "\"expiryDate\":\"2028-10-31\",\"holds\":[],\"id\":\"88.118.8866/B-20261101\",\"lastEventId\":\""
+                    + eventId + "\",\"lotRelease\":{\"certificateNumber\":\"SP2026110001\",\"issuer\":"
+                    + "\"中国食品药品检定研究院\",\"recordedBy\":\"HuaxiaVaccineMSP\",\"releaseDate\":\"2026-11-20\"},"
+                    + "\"mah\":\"HuaxiaVaccineMSP\",\"productId\":\"88.118.8866/P-HEPB10\",\"productionDate\":"
+                    + "\"2026-11-01\",\"quantity\":{\"uom\":\"EA\",\"value\":50000},\"registeredAt\":"
+                    + "\"2026-11-23T02:00:02.000Z\",\"sourceLots\":[]}";
         }
 
         @Test
@@ -117,6 +137,23 @@ class WrittenBytesTest {
         }
 
         @Test
+        void cancel_shipment() {
+            String shipped = next();
+            story.shipped(Parties.HUAXIA, "S1", List.of(vials.get(0)), Parties.SHEN);
+            String at = next();
+            String eventId = event(story.ok(Parties.HUAXIA, "custody:cancelShipment", Json.obj("shipmentId", "S1",
+                    "reason", "wrong consignee")));
+            assertThat(story.stateText("unit", vials.get(0))).isEqualTo(unitBytes(vials.get(0), "HuaxiaVaccineMSP",
+                    eventId, at, "\"holds\":[],") + "\"packageLevel\":1,\"productId\":\"88.118.8866/P-HEPB10\","
+                    + unitTail("active", at, "\"returned\":false,"));
+            assertThat(story.stateText("shipment", "S1")).isEqualTo("{\"cancelReason\":\"wrong consignee\","
+                    + "\"cancelledAt\":\"" + at + "\",\"cancelledCodes\":[\"" + vials.get(0) + "\"],\"codes\":[\""
+                    + vials.get(0) + "\"],\"coldChainRequired\":true,\"from\":\"HuaxiaVaccineMSP\",\"id\":\"S1\","
+                    + "\"loggers\":[],\"receivedCodes\":[],\"returnShipment\":false,\"shippedAt\":\"" + shipped
+                    + "\",\"status\":\"cancelled\",\"to\":\"ShenDistMSP\"}");
+        }
+
+        @Test
         void hold_inspect_and_release() {
             String at = next();
             String eventId = event(story.ok(Parties.MPA, "custody:hold", Json.obj("holdId", "H-1", "codes",
@@ -161,6 +198,19 @@ class WrittenBytesTest {
             assertThat(story.stateText("unit", vials.get(1))).isEqualTo(unitBytes(vials.get(1), "HuaxiaVaccineMSP",
                     eventId, at, "\"holds\":[],") + "\"packageLevel\":1,\"productId\":\"88.118.8866/P-HEPB10\","
                     + unitTail("destroyed", at, "\"returned\":false,"));
+        }
+    }
+
+    @Nested
+    class ParameterPaths {
+        @Test
+        void set() {
+            String at = next();
+            String eventId = event(story.ok(Parties.MPA, "parameters:set", Json.obj("name", "eventTimeSkewSeconds",
+                    "value", 120, "reason", "NTP everywhere")));
+            assertThat(story.stateText("parameter", "eventTimeSkewSeconds")).isEqualTo("{\"lastEventId\":\""
+                    + eventId + "\",\"name\":\"eventTimeSkewSeconds\",\"reason\":\"NTP everywhere\","
+                    + "\"setAt\":\"" + at + "\",\"setBy\":\"ShanghaiMpaMSP\",\"value\":120}");
         }
     }
 

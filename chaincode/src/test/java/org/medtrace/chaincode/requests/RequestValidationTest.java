@@ -57,6 +57,8 @@ class RequestValidationTest {
         cases.add(new Case("custody:ship", Json.obj("shipmentId", "S", "codes", List.of(CODE), "to", "ShenDistMSP"),
                 List.of("shipmentId", "codes", "to")));
         cases.add(new Case("custody:receive", Json.obj("shipmentId", "S"), List.of("shipmentId")));
+        cases.add(new Case("custody:cancelShipment", Json.obj("shipmentId", "S", "reason", "r"),
+                List.of("shipmentId", "reason")));
         cases.add(new Case("custody:store", Json.obj("codes", List.of(CODE), "location", "88.1/WH"),
                 List.of("codes", "location")));
         cases.add(new Case("custody:inspect", Json.obj("codes", List.of(CODE), "result", "conformant"),
@@ -87,6 +89,8 @@ class RequestValidationTest {
         cases.add(new Case("telemetry:excursion", Json.obj("excursionId", "E", "loggerId", Story.LOGGER, "kind",
                 "high", "startedAt", "2026-11-23T00:00:00Z", "minutes", 5, "rule", "r"),
                 List.of("excursionId", "loggerId", "kind", "startedAt", "minutes", "rule")));
+        cases.add(new Case("parameters:set", Json.obj("name", "eventTimeSkewSeconds", "value", 60, "reason", "r"),
+                List.of("name", "value", "reason")));
         return cases;
     }
 
@@ -142,7 +146,7 @@ class RequestValidationTest {
                     "has space"), ErrorCode.INVALID_ARGUMENT)).startsWith("[INVALID_ARGUMENT] clientEventId: ");
             assertThat(story.refused(Parties.HUAXIA, c.transaction(), Json.with(c.request(), "eventTime",
                     "2026-11-23T12:00:00+08:00"), ErrorCode.INVALID_ARGUMENT))
-                    .startsWith("[INVALID_ARGUMENT] eventTime: ").contains("5 minutes");
+                    .startsWith("[INVALID_ARGUMENT] eventTime: ").contains("300 seconds");
             assertThat(story.refused(Parties.HUAXIA, c.transaction(), Json.with(c.request(), "eventTime",
                     "2026-11-23 08:00"), ErrorCode.INVALID_ARGUMENT)).startsWith("[INVALID_ARGUMENT] eventTime: ");
             assertThat(story.refused(Parties.HUAXIA, c.transaction(), Json.with(c.request(), "eventTimeZoneOffset",

@@ -22,6 +22,7 @@ class ContractMetadataTest {
             Map.entry("unit:children", "evaluate"),
             Map.entry("aggregation:pack", "submit"), Map.entry("aggregation:unpack", "submit"),
             Map.entry("custody:ship", "submit"), Map.entry("custody:receive", "submit"),
+            Map.entry("custody:cancelShipment", "submit"),
             Map.entry("custody:store", "submit"), Map.entry("custody:inspect", "submit"),
             Map.entry("custody:hold", "submit"), Map.entry("custody:release", "submit"),
             Map.entry("custody:dispense", "submit"), Map.entry("custody:administer", "submit"),
@@ -33,7 +34,8 @@ class ContractMetadataTest {
             Map.entry("telemetry:associate", "submit"), Map.entry("telemetry:dissociate", "submit"),
             Map.entry("telemetry:anchor", "submit"), Map.entry("telemetry:excursion", "submit"),
             Map.entry("telemetry:getLogger", "evaluate"), Map.entry("telemetry:anchors", "evaluate"),
-            Map.entry("ledger:event", "evaluate"), Map.entry("ledger:history", "evaluate"));
+            Map.entry("ledger:event", "evaluate"), Map.entry("ledger:history", "evaluate"),
+            Map.entry("parameters:set", "submit"), Map.entry("parameters:get", "evaluate"));
 
     @Test
     void the_router_lists_exactly_the_documented_transactions() {

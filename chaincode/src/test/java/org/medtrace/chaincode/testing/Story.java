@@ -124,6 +124,21 @@ public final class Story {
                 .toList();
     }
 
+    /**
+     * @return 20-digit NMPA codes under the 药品标识码 ({@code <prefix>/<productCode><serial 9><check 4>}), serials
+     *     from {@code first}: codes that carry the product key of the product at that package level
+     */
+    public static List<String> nmpaCodes(final String prefix, final String productCode, final int first,
+            final int count) {
+        return IntStream.range(first, first + count).mapToObj(i -> prefix + "/" + productCode
+                + String.format("%09d", i) + "0000").toList();
+    }
+
+    /** @return GS1 unit identifiers under the GTIN ({@code <prefix>/01.<gtin>.21.<stem><n>}) */
+    public static List<String> gs1Codes(final String prefix, final String gtin, final String stem, final int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + "/01." + gtin + ".21." + stem + i).toList();
+    }
+
     // ---- vaccines ----
 
     /** @return the request registering the demo hepatitis B vaccine (vial, box of 10, case of 20 boxes) */

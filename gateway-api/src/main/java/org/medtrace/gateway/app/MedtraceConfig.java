@@ -85,6 +85,17 @@ public interface MedtraceConfig {
         @WithDefault("60000")
         long commitStatusTimeoutMs();
 
+        /**
+         * How often a write invalidated by an MVCC or phantom read conflict (a concurrent write changed what it read)
+         * is endorsed and submitted again, with the same request and idempotency key.
+         */
+        @WithDefault("10")
+        int conflictRetries();
+
+        /** The first pause before such a retry; it doubles per retry, with jitter. */
+        @WithDefault("10")
+        long conflictBackoffMs();
+
         /** Signing identities, by a free name. */
         Map<String, Identity> identities();
 

@@ -36,6 +36,17 @@ public class CustodyService {
         return writes.submit(caller.caller(), write, body, key);
     }
 
+    /** The shipment is named in the path; a body that names one too must name the same. */
+    WriteResult cancel(final String shipmentId, final byte[] body, final String key) throws LedgerException {
+        final ObjectNode tree = LedgerWrites.parse(body);
+        final JsonNode named = tree.get("shipmentId");
+        if (named != null && !(named.isTextual() && named.asText().equals(shipmentId))) {
+            throw ApiException.invalid("shipmentId", "differs from the shipment in the path; leave it out");
+        }
+        tree.put("shipmentId", shipmentId);
+        return writes.submit(caller.caller(), writes.check(Writes.CANCEL_SHIPMENT, tree, key), Map.of());
+    }
+
     WriteResult dispense(final byte[] body, final String key) throws LedgerException {
         final LedgerWrites.Checked<DispenseRequest> request = writes.check(Writes.DISPENSE, body, key);
         return submitUse(request, request.body().codes(), Map.of());

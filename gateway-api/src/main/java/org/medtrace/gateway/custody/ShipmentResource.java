@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.custody.CancelShipmentRequest;
 import org.medtrace.chaincode.api.custody.ReceiveRequest;
 import org.medtrace.chaincode.api.custody.ReturnRequest;
 import org.medtrace.chaincode.api.custody.ShipRequest;
@@ -26,7 +27,7 @@ import org.medtrace.gateway.writes.LedgerWrites;
 import org.medtrace.gateway.writes.WriteResult;
 import org.medtrace.gateway.writes.Writes;
 
-/** Shipments: ship, receive, return. */
+/** Shipments: ship, receive, return, cancel. */
 @Path("/api/v1/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +71,23 @@ public class ShipmentResource {
             @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
         return Response.status(Response.Status.CREATED).entity(custody.submit(Writes.RETURN, body, key))
                 .build();
+    }
+
+    /**
+     * @param id shipment id
+     * @param body why, when, where the goods are afterwards
+     * @param key Idempotency-Key
+     * @return proof
+     * @throws LedgerException if refused
+     */
+    @POST
+    @Path("{id: .+}/cancel")
+    @Operation(summary = "Cancel a shipment (its sender only): what is still in transit returns to the sender")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(allOf = {CancelShipmentRequest.class, EventContext.class})))
+    public WriteResult cancel(@PathParam("id") final String id, final byte[] body,
+            @HeaderParam(LedgerWrites.IDEMPOTENCY_KEY) final String key) throws LedgerException {
+        return custody.cancel(id, body, key);
     }
 
     /** @param id shipment id @return the shipment */

@@ -8,7 +8,7 @@ public final class ErrorCodes {
 
     /** Well-formed requests that break a business rule rather than the current state. */
     private static final Set<String> UNPROCESSABLE = Set.of("QUANTITY_EXCEEDED", "TEMPERATURE_RECORD_MISSING",
-            "WRONG_PRODUCT_KIND", "PACKAGE_LEVEL_INVALID");
+            "WRONG_PRODUCT_KIND", "PACKAGE_LEVEL_INVALID", "PRODUCT_KEY_MISMATCH", "EVENT_TIME_OUT_OF_ORDER");
 
     private ErrorCodes() {
     }

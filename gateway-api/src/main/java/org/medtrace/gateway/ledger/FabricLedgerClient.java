@@ -22,12 +22,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.Checkpoint;
 import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -46,8 +48,12 @@ import org.hyperledger.fabric.client.identity.X509Identity;
 /** {@link LedgerClient} on the fabric-gateway SDK: one {@link Gateway} per identity, all on one gRPC channel. */
 final class FabricLedgerClient implements LedgerClient {
 
+    private static final Logger LOG = Logger.getLogger(FabricLedgerClient.class.getName());
+
     private final Map<String, LedgerIdentity> identities;
     private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+    /** Retries of invalidated transactions take turns (fair: first come, first served). */
+    private final ReentrantLock conflictLane = new ReentrantLock(true);
     private final BuilderImpl options;
 
     private FabricLedgerClient(final BuilderImpl options) {
@@ -63,8 +69,80 @@ final class FabricLedgerClient implements LedgerClient {
         identities.keySet().forEach(this::gateway);
     }
 
+    /**
+     * Submits; a transaction the peer invalidated because a concurrent one changed what it read (an MVCC or phantom
+     * read conflict: two commissionings into one batch, say) is endorsed again as a new proposal of the same
+     * request, a bounded number of times after a short jittered pause. That is safe: the request carries the same
+     * clientEventId, and the invalidated transaction wrote nothing, so the chaincode either applies the request once
+     * or answers the stored result of a concurrent twin.
+     */
     @Override
     public Committed submit(final String identity, final String transaction, final byte[] request,
+            final Map<String, byte[]> transientData) throws LedgerException {
+        try {
+            return submitOnce(identity, transaction, request, transientData);
+        } catch (TransactionInvalidatedException e) {
+            if (!e.readConflict() || options.conflictRetries == 0) {
+                throw e;
+            }
+            return retry(identity, transaction, request, transientData, e);
+        }
+    }
+
+    /**
+     * Retries take turns: one retrying transaction at a time in this gateway. Concurrent writes to one record (a hot
+     * batch) can commit only one per block round trip; retrying them all at once would make them collide again,
+     * while in turn each retry meets at most the fresh writes that arrived meanwhile.
+     */
+    private Committed retry(final String identity, final String transaction, final byte[] request,
+            final Map<String, byte[]> transientData, final TransactionInvalidatedException first)
+            throws LedgerException {
+        try {
+            conflictLane.lockInterruptibly();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw first;
+        }
+        try {
+            TransactionInvalidatedException last = first;
+            for (int attempt = 1; attempt <= options.conflictRetries; attempt++) {
+                final int retry = attempt;
+                final TransactionInvalidatedException cause = last;
+                LOG.fine(() -> transaction + " " + cause.transactionId().orElse("") + " invalidated ("
+                        + cause.validationCode() + "); endorsing it again, retry " + retry + " of "
+                        + options.conflictRetries);
+                pause(attempt - 1, last);
+                try {
+                    return submitOnce(identity, transaction, request, transientData);
+                } catch (TransactionInvalidatedException e) {
+                    if (!e.readConflict()) {
+                        throw e;
+                    }
+                    last = e;
+                }
+            }
+            throw last;
+        } finally {
+            conflictLane.unlock();
+        }
+    }
+
+    /**
+     * Sleeps a random time in [1, 2) times backoff times 2^attempt (at most 2^5), so that the fresh write that won
+     * can commit before the retry reads again.
+     */
+    private void pause(final int attempt, final TransactionInvalidatedException cause)
+            throws TransactionInvalidatedException {
+        final long base = options.conflictBackoff.toMillis() << Math.min(attempt, 5);
+        try {
+            Thread.sleep(base + ThreadLocalRandom.current().nextLong(Math.max(base, 1)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    private Committed submitOnce(final String identity, final String transaction, final byte[] request,
             final Map<String, byte[]> transientData) throws LedgerException {
         final Contract contract = contract(identity);
         final Transaction endorsed;
@@ -196,8 +274,11 @@ final class FabricLedgerClient implements LedgerClient {
         }
     }
 
-    /** The builder; every option is required. */
+    /** The builder; every option is required but the conflict retries (none) and their backoff (10 ms). */
     static final class BuilderImpl implements LedgerClient.Builder {
+        /** Retries of an invalidated transaction: beyond this a conflict is not transient. */
+        static final int CONFLICT_RETRIES_MAX = 20;
+
         private ManagedChannel channel;
         private String channelName;
         private String chaincodeName;
@@ -206,6 +287,8 @@ final class FabricLedgerClient implements LedgerClient {
         private Duration endorseTimeout;
         private Duration submitTimeout;
         private Duration commitStatusTimeout;
+        private int conflictRetries;
+        private Duration conflictBackoff = Duration.ofMillis(10);
 
         @Override
         public Builder channel(final ManagedChannel value) {
@@ -252,6 +335,21 @@ final class FabricLedgerClient implements LedgerClient {
         @Override
         public Builder commitStatusTimeout(final Duration value) {
             this.commitStatusTimeout = positive(value, "commitStatusTimeout");
+            return this;
+        }
+
+        @Override
+        public Builder conflictRetries(final int value) {
+            if (value < 0 || value > CONFLICT_RETRIES_MAX) {
+                throw new IllegalArgumentException("conflictRetries must be 0.." + CONFLICT_RETRIES_MAX + ": " + value);
+            }
+            this.conflictRetries = value;
+            return this;
+        }
+
+        @Override
+        public Builder conflictBackoff(final Duration value) {
+            this.conflictBackoff = positive(value, "conflictBackoff");
             return this;
         }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  *         .identities(List.of(identity))
  *         .evaluateTimeout(Duration.ofSeconds(5)).endorseTimeout(Duration.ofSeconds(15))
  *         .submitTimeout(Duration.ofSeconds(5)).commitStatusTimeout(Duration.ofSeconds(60))
+ *         .conflictRetries(10).conflictBackoff(Duration.ofMillis(10))
  *         .build();
  * Committed tx = ledger.submit("huaxia-manufacturer", "product:register", json, Map.of());
  * }</pre>
@@ -32,7 +33,8 @@ public interface LedgerClient extends AutoCloseable {
      * @param transientData transient data (not written to the ledger), may be empty
      * @return the committed transaction
      * @throws ChaincodeRefusedException if the chaincode refused the request
-     * @throws TransactionInvalidatedException if the peer invalidated the transaction at commit
+     * @throws TransactionInvalidatedException if the peer invalidated the transaction at commit (after the
+     *     configured retries, for read conflicts)
      * @throws LedgerUnavailableException if the ledger did not answer in time
      * @throws IllegalArgumentException if the identity is unknown
      */
@@ -98,6 +100,15 @@ public interface LedgerClient extends AutoCloseable {
 
         /** @param timeout deadline of the commit-status wait */
         Builder commitStatusTimeout(Duration timeout);
+
+        /**
+         * @param retries how often a transaction invalidated by an MVCC or phantom read conflict is endorsed and
+         *     submitted again (0..20; default 0)
+         */
+        Builder conflictRetries(int retries);
+
+        /** @param backoff the first pause before such a retry; it doubles per retry, with jitter (default 10 ms) */
+        Builder conflictBackoff(Duration backoff);
 
         /** @return the client */
         LedgerClient build();

@@ -63,6 +63,8 @@ public class LedgerService {
                 .endorseTimeout(Duration.ofMillis(ledger.endorseTimeoutMs()))
                 .submitTimeout(Duration.ofMillis(ledger.submitTimeoutMs()))
                 .commitStatusTimeout(Duration.ofMillis(ledger.commitStatusTimeoutMs()))
+                .conflictRetries(ledger.conflictRetries())
+                .conflictBackoff(Duration.ofMillis(ledger.conflictBackoffMs()))
                 .build();
         LOG.info(() -> "ledger " + ledger.mode().name().toLowerCase(java.util.Locale.ROOT) + " at "
                 + endpoint.target() + ", channel " + ledger.channel() + ", chaincode " + ledger.chaincode() + ", "

@@ -26,4 +26,12 @@ public final class TransactionInvalidatedException extends LedgerException {
     public String validationCode() {
         return validationCode;
     }
+
+    /**
+     * @return whether a concurrent transaction changed what this one read (MVCC_READ_CONFLICT,
+     *     PHANTOM_READ_CONFLICT): endorsing the same request again may well succeed
+     */
+    public boolean readConflict() {
+        return "MVCC_READ_CONFLICT".equals(validationCode) || "PHANTOM_READ_CONFLICT".equals(validationCode);
+    }
 }

@@ -20,6 +20,7 @@ final class CustodyEffects {
         switch (e.transaction().orElse("")) {
             case "custody:ship", "custody:return" -> ship(c, proof, e, tree);
             case "custody:receive" -> receive(c, proof, e, tree);
+            case "custody:cancelShipment" -> cancel(c, proof, e, tree);
             case "custody:store" -> Jdbc.update(c, "UPDATE unit SET location = ?, updated_block = ?"
                     + " WHERE code = ANY(?)", e.bizLocation().or(() -> e.attribute("location")),
                     proof.blockNumber(), tree);
@@ -69,6 +70,18 @@ final class CustodyEffects {
                     + " THEN 'partially_received' ELSE 'received' END WHERE id = ?",
                     e.eventTime(), proof.txId(), proof.blockNumber(), shipmentId, shipmentId);
         }
+    }
+
+    /** The sender voided the shipment: what was still in transit is back in its custody (it never left it). */
+    private static void cancel(final Connection c, final Proof proof, final EpcisEvent e, final List<String> tree)
+            throws SQLException {
+        Jdbc.update(c, "UPDATE unit SET status = 'active', shipment_id = NULL, location = COALESCE(?, location),"
+                + " updated_block = ? WHERE code = ANY(?)", e.bizLocation(), proof.blockNumber(), tree);
+        final String shipmentId = e.shipmentId().orElseThrow(() -> new IllegalArgumentException(
+                "void_shipping event " + e.eventId() + " without shipmentId"));
+        Jdbc.update(c, "UPDATE shipment SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?,"
+                + " cancel_tx_id = ?, cancel_block = ? WHERE id = ?", e.eventTime(), e.reason(), proof.txId(),
+                proof.blockNumber(), shipmentId);
     }
 
     /** Places a hold when the event carries one (a hold, or a non-conformant inspection). */

@@ -117,15 +117,19 @@ public class MasterData {
      * @param to receiver
      * @param destination destination
      * @param isReturn a return
-     * @param status in_transit, received, partially_received
+     * @param status in_transit, received, partially_received, cancelled
      * @param shippedAt when shipped
-     * @param receivedAt when received
+     * @param receivedAt when received (the last receipt)
+     * @param cancelledAt when its sender cancelled it
+     * @param cancelReason why its sender cancelled it
      * @param shipProof proof of shipping
      * @param receiveProof proof of receipt
+     * @param cancelProof proof of the cancellation
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ShipmentView(String id, String from, String to, String destination, boolean isReturn,
-            String status, Instant shippedAt, Instant receivedAt, Proof shipProof, Proof receiveProof) {
+            String status, Instant shippedAt, Instant receivedAt, Instant cancelledAt, String cancelReason,
+            Proof shipProof, Proof receiveProof, Proof cancelProof) {
     }
 
     /** @param id product id @return the product @throws ApiException 404 naming it */
@@ -275,11 +279,13 @@ public class MasterData {
                 rs.getString("ended_by"), proof(rs, "end_tx_id", "end_block"));
     }
 
-    private static ShipmentView shipment(final ResultSet rs) throws SQLException {
+    /** @param rs a row of table shipment @return the view @throws SQLException on a driver error */
+    static ShipmentView shipment(final ResultSet rs) throws SQLException {
         return new ShipmentView(rs.getString("id"), rs.getString("from_msp"), rs.getString("to_msp"),
                 rs.getString("destination"), rs.getBoolean("is_return"), rs.getString("status"),
-                Jdbc.instant(rs, "shipped_at"), Jdbc.instant(rs, "received_at"),
-                proof(rs, "ship_tx_id", "ship_block"), proof(rs, "receive_tx_id", "receive_block"));
+                Jdbc.instant(rs, "shipped_at"), Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "cancelled_at"),
+                rs.getString("cancel_reason"), proof(rs, "ship_tx_id", "ship_block"),
+                proof(rs, "receive_tx_id", "receive_block"), proof(rs, "cancel_tx_id", "cancel_block"));
     }
 
     /**

@@ -71,12 +71,8 @@ final class ProvenanceQueries {
 
     static List<MasterData.ShipmentView> shipments(final Connection c, final Collection<String> ids)
             throws SQLException {
-        return Jdbc.query(c, "SELECT * FROM shipment WHERE id = ANY(?) ORDER BY shipped_at, id",
-                rs -> new MasterData.ShipmentView(rs.getString("id"), rs.getString("from_msp"),
-                        rs.getString("to_msp"), rs.getString("destination"), rs.getBoolean("is_return"),
-                        rs.getString("status"), Jdbc.instant(rs, "shipped_at"), Jdbc.instant(rs, "received_at"),
-                        MasterData.proof(rs, "ship_tx_id", "ship_block"),
-                        MasterData.proof(rs, "receive_tx_id", "receive_block")), ids);
+        return Jdbc.query(c, "SELECT * FROM shipment WHERE id = ANY(?) ORDER BY shipped_at, id", MasterData::shipment,
+                ids);
     }
 
     /**
@@ -125,7 +121,7 @@ final class ProvenanceQueries {
     static List<String> legLoggers(final MasterData.ShipmentView leg, final List<String> recorded,
             final List<Containment> goods, final List<Association> associations) {
         final Instant from = leg.shippedAt();
-        final Instant to = leg.receivedAt() == null ? Instant.now() : leg.receivedAt();
+        final Instant to = legEnd(leg);
         final java.util.Set<String> found = new java.util.TreeSet<>(recorded);
         for (final Containment containment : goods) {
             final Instant start = later(from, containment.from());
@@ -138,6 +134,14 @@ final class ProvenanceQueries {
             }
         }
         return List.copyOf(found);
+    }
+
+    /** @return when the leg ended: its last receipt or its cancellation, whichever came later; now while open */
+    private static Instant legEnd(final MasterData.ShipmentView leg) {
+        if (leg.receivedAt() == null && leg.cancelledAt() == null) {
+            return Instant.now();
+        }
+        return later(leg.receivedAt() == null ? leg.cancelledAt() : leg.receivedAt(), leg.cancelledAt());
     }
 
     private static Instant later(final Instant a, final Instant b) {
@@ -155,7 +159,7 @@ final class ProvenanceQueries {
             return null;
         }
         final Instant from = leg.shippedAt();
-        final Instant to = leg.receivedAt() == null ? Instant.now() : leg.receivedAt();
+        final Instant to = legEnd(leg);
         final List<Views.Anchor> anchors = Jdbc.query(c, "SELECT * FROM telemetry_anchor WHERE logger_id = ANY(?)"
                 + " AND window_start < ? AND window_end > ? ORDER BY window_start, logger_id LIMIT ?",
                 rs -> new Views.Anchor(rs.getString("logger_id"), Jdbc.instant(rs, "window_start"),

@@ -6,6 +6,7 @@ import org.medtrace.chaincode.api.aggregation.UnpackRequest;
 import org.medtrace.chaincode.api.batch.BatchSpec;
 import org.medtrace.chaincode.api.batch.LotReleaseRequest;
 import org.medtrace.chaincode.api.custody.AdministerRequest;
+import org.medtrace.chaincode.api.custody.CancelShipmentRequest;
 import org.medtrace.chaincode.api.custody.DestroyRequest;
 import org.medtrace.chaincode.api.custody.DispenseRequest;
 import org.medtrace.chaincode.api.custody.HoldRequest;
@@ -15,6 +16,7 @@ import org.medtrace.chaincode.api.custody.ReleaseRequest;
 import org.medtrace.chaincode.api.custody.ReturnRequest;
 import org.medtrace.chaincode.api.custody.ShipRequest;
 import org.medtrace.chaincode.api.custody.StoreRequest;
+import org.medtrace.chaincode.api.parameter.SetParameterRequest;
 import org.medtrace.chaincode.api.product.RegisterProductRequest;
 import org.medtrace.chaincode.api.recall.RecallRequest;
 import org.medtrace.chaincode.api.telemetry.AnchorRequest;
@@ -68,6 +70,9 @@ public final class Writes {
     /** {@code custody:return}. */
     public static final Write<ReturnRequest> RETURN =
             new Write<>("custody:return", ReturnRequest.class, CodeFields.of("codes[]"));
+    /** {@code custody:cancelShipment}. */
+    public static final Write<CancelShipmentRequest> CANCEL_SHIPMENT =
+            new Write<>("custody:cancelShipment", CancelShipmentRequest.class, CodeFields.NONE);
     /** {@code custody:store}. */
     public static final Write<StoreRequest> STORE =
             new Write<>("custody:store", StoreRequest.class, CodeFields.of("codes[]"));
@@ -113,6 +118,10 @@ public final class Writes {
     /** {@code telemetry:excursion}. */
     public static final Write<ExcursionRequest> EXCURSION =
             new Write<>("telemetry:excursion", ExcursionRequest.class, CodeFields.of("loggerId"));
+
+    /** {@code parameters:set}. */
+    public static final Write<SetParameterRequest> SET_PARAMETER =
+            new Write<>("parameters:set", SetParameterRequest.class, CodeFields.NONE);
 
     private Writes() {
     }

@@ -66,7 +66,7 @@ class MutualTlsTest {
         final String product = "88.118.8866/PRD-MTLS-" + run;
         final HttpResponse<String> registered = send(huaxia, post("api/v1/products", Map.of("id", product,
                 "kind", "vaccine", "name", "Hepatitis B vaccine", "approvalNumber", "国药准字S2026" + run.substring(0, 4),
-                "productCode", "8" + run.substring(0, 6), "packageLevels", List.of(Map.of("level", 1, "name", "支")))));
+                "productCode", Api.productCode(run), "packageLevels", List.of(Map.of("level", 1, "name", "支")))));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         final HttpResponse<String> view = send(huaxia, get("api/v1/products/" + product));
         assertThat(view.statusCode()).isEqualTo(200);

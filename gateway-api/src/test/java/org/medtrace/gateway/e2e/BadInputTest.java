@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.medtrace.gateway.testing.Api;
 import org.medtrace.gateway.testing.MedtraceTestResource;
 
@@ -40,7 +40,7 @@ class BadInputTest {
         "/api/v1/custody/dispense", "/api/v1/custody/administer", "/api/v1/custody/destroy",
         "/api/v1/transformations", "/api/v1/recalls", "/api/v1/loggers", "/api/v1/loggers/revoke",
         "/api/v1/loggers/associate", "/api/v1/loggers/dissociate", "/api/v1/loggers/anchors",
-        "/api/v1/loggers/excursions"})
+        "/api/v1/loggers/excursions", "/api/v1/shipments/S-1/cancel", "/api/v1/parameters"})
     void every_write_refuses_an_empty_body_naming_the_missing_fields(final String path) {
         post("shanghai-mpa", path, Map.of()).statusCode(400).contentType(PROBLEM)
                 .body("code", equalTo("INVALID_ARGUMENT")).body("errors.field", not(Collections.emptyList()));

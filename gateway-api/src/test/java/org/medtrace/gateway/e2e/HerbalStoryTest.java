@@ -33,14 +33,14 @@ class HerbalStoryTest {
         final String slice = PREFIX + "PRD-HQ-SLICE-" + run;
         final String rawBatch = PREFIX + "LOT-HQ-" + run;
         final String sliceBatch = PREFIX + "LOT-HQP-" + run;
-        registerProducts(raw, slice);
+        final String gtin = Api.gtin();
+        registerProducts(raw, gtin, slice);
         post("bencao", "/api/v1/batches", Map.of("id", rawBatch, "productId", raw, "batchNumber", "HQ" + run,
                 "productionDate", LocalDate.now().minusDays(30).toString(),
                 "expiryDate", LocalDate.now().plusYears(3).toString(), "quantity", Map.of("value", 500, "uom", "KGM"),
                 "herbal", Map.of("origin", Map.of("province", "甘肃", "city", "定西", "county", "陇西",
                         "gapBase", "陇西黄芪GAP基地"), "harvestDate", LocalDate.now().minusDays(40).toString())))
                 .statusCode(201);
-        final String gtin = Api.gtin();
         final String rawScan = "(01)" + gtin + "(21)RAW" + run;
         post("bencao", "/api/v1/units/commission", Map.of("batchId", rawBatch, "packageLevel", 1,
                 "codes", List.of(rawScan), "quantity", Map.of("value", 500, "uom", "KGM"))).statusCode(201);
@@ -87,9 +87,10 @@ class HerbalStoryTest {
                 .body("origin.sourceLots[0].batch.record.herbal.origin.province", equalTo("甘肃"));
     }
 
-    private static void registerProducts(final String raw, final String slice) {
+    /** The raw herb's sacks carry GS1 codes under its GTIN. */
+    private static void registerProducts(final String raw, final String rawGtin, final String slice) {
         post("bencao", "/api/v1/products", Map.of("id", raw, "kind", "herbal_raw", "name", "黄芪 Astragali Radix",
-                "packageLevels", List.of(Map.of("level", 1, "name", "袋")))).statusCode(201);
+                "gtin", rawGtin, "packageLevels", List.of(Map.of("level", 1, "name", "袋")))).statusCode(201);
         post("bencao", "/api/v1/products", Map.of("id", slice, "kind", "herbal_slice", "name", "黄芪饮片",
                 "packageLevels", List.of(Map.of("level", 1, "name", "袋")))).statusCode(201);
     }

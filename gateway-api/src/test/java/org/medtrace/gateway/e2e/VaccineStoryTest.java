@@ -39,7 +39,7 @@ class VaccineStoryTest {
         final String product = PREFIX + "PRD-V-" + run;
         final String batch = PREFIX + "BATCH-V-" + run;
         post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine", "name", "HPV vaccine (9-valent)",
-                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", "8" + run.substring(0, 6),
+                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", Api.productCode(run),
                 "packageLevels", List.of(Map.of("level", 1, "name", "支"), Map.of("level", 2, "name", "箱"))))
                 .statusCode(201).body("txId", notNullValue()).body("projected", equalTo(true));
         post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "V" + run,
@@ -49,7 +49,7 @@ class VaccineStoryTest {
                 "issuer", "中国食品药品检定研究院", "releaseDate", LocalDate.now().minusDays(2).toString()))
                 .statusCode(200);
 
-        final List<String> nmpa = List.of(Api.nmpaCode(), Api.nmpaCode(), Api.nmpaCode());
+        final List<String> nmpa = Api.nmpaCodes(Api.productCode(run), 3);
         post("huaxia", "/api/v1/units/commission", Map.of("batchId", batch, "packageLevel", 1, "codes", nmpa))
                 .statusCode(201).body("result.count", equalTo(3));
         final String caseScan = Api.ssccElementString();

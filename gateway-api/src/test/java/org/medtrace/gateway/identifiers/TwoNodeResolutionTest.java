@@ -59,13 +59,13 @@ class TwoNodeResolutionTest {
         final String batch = "88.118.8866/BATCH-N-" + run;
         final String approval = "国药准字S2026" + run.substring(0, 4);
         post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine", "name", "乙肝疫苗",
-                "approvalNumber", approval, "productCode", "8" + run.substring(0, 6),
+                "approvalNumber", approval, "productCode", Api.productCode(run),
                 "packageLevels", List.of(Map.of("level", 1, "name", "支")))).statusCode(201);
         final LocalDate expiry = LocalDate.now().plusYears(2);
         post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "N" + run,
                 "productionDate", LocalDate.now().minusDays(5).toString(), "expiryDate", expiry.toString()))
                 .statusCode(201);
-        final List<String> codes = List.of(Api.nmpaCode(), Api.nmpaCode());
+        final List<String> codes = Api.nmpaCodes(Api.productCode(run), 2);
         final JsonPath commission = post("huaxia", "/api/v1/units/commission", Map.of("batchId", batch,
                 "packageLevel", 1, "codes", codes)).statusCode(201).extract().jsonPath();
         final String unit = "88.118.8866/" + codes.get(1);

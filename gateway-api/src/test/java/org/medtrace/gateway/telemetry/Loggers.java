@@ -30,7 +30,7 @@ final class Loggers {
         final String product = PREFIX + "PRD-T-" + run;
         final String batch = PREFIX + "BATCH-T-" + run;
         Api.releasedVaccineBatch(product, batch, run);
-        final List<String> units = List.of(Api.nmpaCode(), Api.nmpaCode(), Api.nmpaCode());
+        final List<String> units = Api.nmpaCodes(Api.productCode(run), 3);
         post("huaxia", "/api/v1/units/commission", Map.of("batchId", batch, "packageLevel", 1, "codes", units))
                 .statusCode(201);
         final String caseScan = Api.ssccElementString();

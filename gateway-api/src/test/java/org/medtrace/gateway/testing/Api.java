@@ -53,9 +53,41 @@ public final class Api {
         return text.toString();
     }
 
-    /** @return a random 20-digit NMPA drug traceability code (starts with 8) */
+    /**
+     * @return a random 20-digit NMPA drug traceability code (starts with 8) of no registered product: a code nobody
+     *     commissioned, for scans of unknown codes. Commission {@link #nmpaCode(String)} codes instead: the ledger
+     *     refuses a code whose 药品标识码 is not its batch's product's.
+     */
     public static String nmpaCode() {
         return "8" + digits(19);
+    }
+
+    /**
+     * @param run the random digits of a test run (at least 6)
+     * @return the 7-digit 药品标识码 the helpers register the run's vaccine product with
+     */
+    public static String productCode(final String run) {
+        return "8" + run.substring(0, 6);
+    }
+
+    /**
+     * @param productCode a product's 7-digit 药品标识码 (see {@link #productCode(String)})
+     * @return a random 20-digit NMPA code carrying it: the product key, then 9 serial and 4 check digits
+     */
+    public static String nmpaCode(final String productCode) {
+        if (productCode.length() != 7) {
+            throw new IllegalArgumentException("a 药品标识码 has 7 digits: " + productCode);
+        }
+        return productCode + digits(13);
+    }
+
+    /** @param productCode a product's 药品标识码 @param count how many @return distinct random codes carrying it */
+    public static List<String> nmpaCodes(final String productCode, final int count) {
+        final java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        while (codes.size() < count) {
+            codes.add(nmpaCode(productCode));
+        }
+        return List.copyOf(codes);
     }
 
     /** @return a random SSCC with a valid check digit, as a GS1 element string "(00)..." */
@@ -76,7 +108,8 @@ public final class Api {
     }
 
     /**
-     * Registers a vaccine product (packaged 支 in 箱), a batch of it and its lot release, as the manufacturer Huaxia.
+     * Registers a vaccine product (packaged 支 in 箱, 药品标识码 {@link #productCode(String)}), a batch of it (no declared
+     * quantity) and its lot release, as the manufacturer Huaxia. Commission {@code nmpaCode(productCode(run))}.
      *
      * @param product the product's identifier
      * @param batch the batch's identifier
@@ -84,7 +117,7 @@ public final class Api {
      */
     public static void releasedVaccineBatch(final String product, final String batch, final String run) {
         post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine", "name", "Hepatitis B vaccine",
-                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", "8" + run.substring(0, 6),
+                "approvalNumber", "国药准字S2026" + run.substring(0, 4), "productCode", productCode(run),
                 "packageLevels", List.of(Map.of("level", 1, "name", "支"), Map.of("level", 2, "name", "箱"))))
                 .statusCode(201);
         post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "T" + run,

@@ -63,5 +63,15 @@ public enum ErrorCode {
     ANCHOR_OUT_OF_ORDER,
     TRANSFORMATION_EXISTS,
     /** A vaccine batch already carries a lot-release certificate. */
-    LOT_RELEASE_EXISTS
+    LOT_RELEASE_EXISTS,
+    /**
+     * A code carries a product key (the NMPA code's 药品标识码, a GTIN, an SSCC) that is not the key of the batch's
+     * product at the package level being commissioned; the message names both keys and the code.
+     */
+    PRODUCT_KEY_MISMATCH,
+    /**
+     * The event's time precedes the last event of a unit it touches (or the shipment it receives, or the batch's
+     * production date); the message names the unit, its last event time and the requested time.
+     */
+    EVENT_TIME_OUT_OF_ORDER
 }
