@@ -95,10 +95,13 @@ public class EdgeGuard {
                 if (name.isEmpty() || value.isEmpty()) {
                     return Optional.of(invalid(name.orElse("query"), "has a broken percent-escape or is not UTF-8"));
                 }
-                final Optional<String> why = Text.refusal(name.get(), false).or(() -> Text.refusal(value.get(), false));
-                if (why.isPresent()) {
-                    return Optional.of(invalid(Text.refusal(name.get(), false).isPresent() ? "query" : name.get(),
-                            why.get()));
+                final Optional<String> badName = Text.refusal(name.get(), false);
+                if (badName.isPresent()) {
+                    return Optional.of(invalid("query", "a parameter name " + badName.get()));
+                }
+                final Optional<String> badValue = Text.refusal(value.get(), false);
+                if (badValue.isPresent()) {
+                    return Optional.of(invalid(name.get(), badValue.get()));
                 }
             }
         }

@@ -28,7 +28,7 @@ public final class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
     static final String MUTUAL_TLS = "mutualTLS";
-    /** HTTP Basic with a client's id and secret ({@code quarkus.smallrye-openapi.security-scheme-name}). */
+    /** HTTP Basic with a client's id and secret (defined in META-INF/openapi.yaml). */
     static final String BASIC = "basic";
     /** Marks an operation whose answers are all written out (META-INF/openapi.yaml): nothing is added to it. */
     static final String COMPLETE = "x-medtrace-answers";
