@@ -124,13 +124,19 @@ class BadInputFuzzTest {
         final Map<String, String> headers = new TreeMap<>();
         final Map<String, String> query = new LinkedHashMap<>();
         String path = operation.path();
-        final int kind = random.nextInt(12);
+        final boolean hasBody = !operation.spec().path("requestBody").isMissingNode();
+        final int drawn = random.nextInt(12);
+        // kinds 1..10 break the body; an operation without one gets a broken parameter instead
+        final int kind = !hasBody && drawn >= 1 && drawn <= 10 ? 0 : drawn;
         String mutation = "none";
-        for (final JsonNode parameter : parameters(operation, document)) {
+        final List<JsonNode> parameters = parameters(operation, document);
+        final int broken = kind == 0 && !parameters.isEmpty() ? random.nextInt(parameters.size()) : -1;
+        for (int p = 0; p < parameters.size(); p++) {
+            final JsonNode parameter = parameters.get(p);
             final String name = parameter.path("name").asText();
             final String in = parameter.path("in").asText();
             String value = sampleParameter(name, parameter.path("schema"));
-            if (kind == 0 && random.nextBoolean()) {
+            if (p == broken) {
                 value = badParameter(parameter.path("schema"));
                 mutation = "parameter " + name + "=" + abbreviate(value);
             }
@@ -383,9 +389,14 @@ class BadInputFuzzTest {
     }
 
     private static String abbreviate(final String value) {
-        final String printable = value.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c)
-                : String.valueOf((char) c)).reduce("", String::concat);
-        return printable.length() > 60 ? printable.substring(0, 60) + "...(" + value.length() + ")" : printable;
+        final StringBuilder printable = new StringBuilder();
+        for (int i = 0; i < value.length() && printable.length() <= 60; i++) {
+            final char c = value.charAt(i);
+            printable.append(Character.isISOControl(c) || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c)
+                    : String.valueOf(c));
+        }
+        return printable.length() > 60 ? printable.substring(0, 60) + "...(" + value.length() + ")"
+                : printable.toString();
     }
 
     /** @return the path as the server routes it: dot segments (also percent-encoded ones) removed */
