@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Reads a batch of readings, as a JSON array or as NDJSON (one JSON object a line), with Jackson's streaming parser
@@ -26,6 +25,8 @@ final class BatchParser {
     static final double CELSIUS_MAX = 100.0;
     /** How far ahead of the gateway's clock a reading may lie. */
     static final long FUTURE_SKEW_MICROS = 5 * 60 * 1_000_000L;
+    /** Seconds from the epoch beyond which microseconds overflow a long. */
+    private static final long MICROS_RANGE_SECONDS = Long.MAX_VALUE / 1_000_000L - 1;
 
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
@@ -211,7 +212,7 @@ final class BatchParser {
             if (instant.getNano() % 1000 != 0) {
                 throw new MalformedBatchException(index, line, "time", "is more precise than a microsecond");
             }
-            micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+            micros = saturatedMicros(instant);
         }
         if (micros > nowMicros + FUTURE_SKEW_MICROS) {
             throw new MalformedBatchException(index, line, "time", p.getText()
@@ -222,6 +223,21 @@ final class BatchParser {
                     + " accepted");
         }
         return micros;
+    }
+
+    /**
+     * Microseconds since the epoch, saturated: an instant beyond what a long holds in microseconds (years past
+     * ±292,000) becomes the largest or smallest value, which the range checks then refuse, instead of an overflow.
+     */
+    static long saturatedMicros(final Instant instant) {
+        if (instant.getEpochSecond() >= MICROS_RANGE_SECONDS) {
+            return Long.MAX_VALUE;
+        }
+        if (instant.getEpochSecond() <= -MICROS_RANGE_SECONDS) {
+            return Long.MIN_VALUE + 1; // MIN_VALUE itself means "no time" in reading()
+        }
+        // not ChronoUnit.MICROS.between: it counts nanoseconds first, which overflow 292 years from the epoch
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
     }
 
     /**

@@ -40,12 +40,13 @@ final class ReadingStore {
             + " true), r.first_seq, r.last_seq FROM telemetry_logger l LEFT JOIN LATERAL (SELECT first_seq, last_seq"
             + " FROM telemetry_seq_range WHERE logger_key = l.logger_key ORDER BY first_seq DESC LIMIT 1) r ON true"
             + " WHERE l.logger_key = ANY(?::int[]) ORDER BY l.logger_key FOR UPDATE OF l";
-    // For each run [a, b] of the batch: the stored range just before it and the ranges starting inside or right after.
+    // For each run [a, b] of the batch: the stored range just before it and the ranges starting inside or right after
+    // (LEAST: b + 1 overflows a bigint at the largest sequence number).
     private static final String RANGES = "SELECT DISTINCT r.first_seq, r.last_seq FROM unnest(?::bigint[],"
             + " ?::bigint[]) AS run(a, b) CROSS JOIN LATERAL ((SELECT first_seq, last_seq FROM telemetry_seq_range"
             + " WHERE logger_key = ? AND first_seq < run.a ORDER BY first_seq DESC LIMIT 1) UNION ALL (SELECT"
             + " first_seq, last_seq FROM telemetry_seq_range WHERE logger_key = ? AND first_seq >= run.a AND"
-            + " first_seq <= run.b + 1)) AS r WHERE r.last_seq >= run.a - 1 ORDER BY 1";
+            + " first_seq <= LEAST(run.b, 9223372036854775806) + 1)) AS r WHERE r.last_seq >= run.a - 1 ORDER BY 1";
     // Ranges merged away, ranges new or grown, and the loggers' counters, for the whole group in one statement.
     private static final String RECORD = "WITH gone AS (DELETE FROM telemetry_seq_range s USING unnest(?::int[],"
             + " ?::bigint[]) AS g(k, f) WHERE s.logger_key = g.k AND s.first_seq = g.f), grown AS (INSERT INTO"
@@ -214,13 +215,13 @@ final class ReadingStore {
         final long lowest = batch.seq(order[0]);
         if (lowest > lastRange[1]) {
             // Nothing stored at or after the batch's lowest number: only the last range can touch it.
-            return lowest == lastRange[1] + 1 ? List.of(lastRange) : List.of();
+            return lowest - 1 == lastRange[1] ? List.of(lastRange) : List.of();
         }
         final List<Long> starts = new ArrayList<>();
         final List<Long> ends = new ArrayList<>();
         for (final int i : order) {
             final long seq = batch.seq(i);
-            if (!ends.isEmpty() && seq <= ends.get(ends.size() - 1) + 1) {
+            if (!ends.isEmpty() && seq - 1 <= ends.get(ends.size() - 1)) {
                 ends.set(ends.size() - 1, Math.max(seq, ends.get(ends.size() - 1)));
             } else {
                 starts.add(seq);
@@ -349,7 +350,7 @@ final class ReadingStore {
         final List<long[]> out = new ArrayList<>();
         for (final long[] r : all) {
             final long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && r[0] <= last[1] + 1) {
+            if (last != null && r[0] - 1 <= last[1]) {
                 last[1] = Math.max(last[1], r[1]);
             } else {
                 out.add(new long[] {r[0], r[1]});

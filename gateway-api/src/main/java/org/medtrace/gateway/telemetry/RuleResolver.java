@@ -4,7 +4,6 @@ package org.medtrace.gateway.telemetry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ final class RuleResolver {
                 PRODUCTS_MAX);
         final Optional<Instant> episode = Jdbc.first(c, "SELECT min(valid_from) FROM logger_association WHERE"
                 + " logger_id = ? AND valid_to IS NULL HAVING count(*) > 0", rs -> Jdbc.instant(rs, "min"), loggerId);
-        final long episodeStart = episode.map(i -> ChronoUnit.MICROS.between(Instant.EPOCH, i))
+        final long episodeStart = episode.map(TelemetryQueries::micros)
                 .orElse(Long.MIN_VALUE);
         final List<Band> bands = new ArrayList<>();
         final List<String> presets = new ArrayList<>();

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -31,6 +30,9 @@ public class TelemetryQueries {
     /** Readings one page holds at most. */
     public static final int PAGE_MAX = 10_000;
     private static final HexFormat HEX = HexFormat.of();
+    /** A cursor's time lies in years 1..9999, as every stored reading's does (PostgreSQL refuses far more). */
+    private static final long CURSOR_MICROS_MIN = micros(Instant.parse("0001-01-01T00:00:00Z"));
+    private static final long CURSOR_MICROS_MAX = micros(Instant.parse("9999-12-31T23:59:59.999999Z"));
 
     private final AgroalDataSource dataSource;
     private final LedgerService ledger;
@@ -69,6 +71,9 @@ public class TelemetryQueries {
                 fromMicros = Long.parseLong(parts[0]);
                 afterSeq = Long.parseLong(parts[1]);
             } catch (RuntimeException e) {
+                throw ApiException.invalid("cursor", "is not a cursor this API returned");
+            }
+            if (fromMicros < CURSOR_MICROS_MIN || fromMicros > CURSOR_MICROS_MAX || afterSeq < 0) {
                 throw ApiException.invalid("cursor", "is not a cursor this API returned");
             }
         }
@@ -225,8 +230,9 @@ public class TelemetryQueries {
         }
     }
 
+    /** @throws ArithmeticException beyond ±292,000 years (not ChronoUnit.MICROS, which overflows at ±292) */
     static long micros(final Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 
     private JsonNode json(final String text) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +22,7 @@ import org.medtrace.gateway.codes.CodeParser;
 import org.medtrace.gateway.codes.InvalidCodeException;
 import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.ledger.LedgerException;
+import org.medtrace.gateway.web.Params;
 
 /**
  * Telemetry for REST clients: logger credentials, readings, closed windows, excursions, inclusion proofs. Loggers
@@ -71,9 +71,10 @@ public class TelemetryResource {
     @Path("readings")
     @Operation(summary = "A logger's readings in time order (the link provenance gives for a leg)")
     public TelemetryViews.ReadingPage readings(@QueryParam("loggerId") final String loggerId,
-            @QueryParam("from") final Instant from, @QueryParam("to") final Instant to,
+            @QueryParam("from") final String from, @QueryParam("to") final String to,
             @QueryParam("cursor") final String cursor, @QueryParam("limit") @DefaultValue("1000") final int limit) {
-        return queries.readings(logger(loggerId), from, to, cursor, limit);
+        return queries.readings(logger(loggerId), Params.instant(from, "from"), Params.instant(to, "to"), cursor,
+                limit);
     }
 
     /** @param loggerId logger @param from from @param to to @return closed windows */
@@ -81,8 +82,8 @@ public class TelemetryResource {
     @Path("windows")
     @Operation(summary = "A logger's closed windows: Merkle root, summary, anchoring transaction")
     public List<TelemetryViews.Window> windows(@QueryParam("loggerId") final String loggerId,
-            @QueryParam("from") final Instant from, @QueryParam("to") final Instant to) {
-        return queries.windows(logger(loggerId), from, to);
+            @QueryParam("from") final String from, @QueryParam("to") final String to) {
+        return queries.windows(logger(loggerId), Params.instant(from, "from"), Params.instant(to, "to"));
     }
 
     /** @param loggerId logger @return excursions */

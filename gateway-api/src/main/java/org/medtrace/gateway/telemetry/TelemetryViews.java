@@ -3,14 +3,25 @@ package org.medtrace.gateway.telemetry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.medtrace.gateway.codes.CodeParser;
 
 /** The JSON shapes of the telemetry API. */
 public final class TelemetryViews {
+
+    /** A SHA-256 in hex. */
+    static final String SHA256_HEX = "[0-9a-fA-F]{64}";
+    /** Longest audit path: a tree of 2^64 leaves would need no more. */
+    static final int PATH_MAX = 64;
+    /** Longest leaf in hex (leaf encoding v1: the logger id in UTF-8 and at most 36 bytes of fixed fields). */
+    static final int LEAF_HEX_MAX = 2 * (4 * CodeParser.SCANNED_LENGTH_MAX + 64);
 
     private TelemetryViews() {
     }
@@ -29,7 +40,7 @@ public final class TelemetryViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reading(@Min(0) long seq, @NotNull Instant time, double celsius, Float humidity, Float battery,
-            String door, boolean late, Instant receivedAt) {
+            @Pattern(regexp = "open|closed") String door, Boolean late, Instant receivedAt) {
 
         static Reading of(final StoredReading r) {
             return new Reading(r.seq(), r.time(), r.celsius(), r.humidity(), r.battery(),
@@ -106,9 +117,12 @@ public final class TelemetryViews {
      * @param anchorTxId the ledger transaction of {@code telemetry:anchor}
      * @param anchorBlock its block
      */
-    public record Proof(@NotBlank String loggerId, @NotNull Reading reading, String leaf, @Min(0) long leafIndex,
-            @Min(1) long treeSize, @NotNull List<String> auditPath, @NotBlank String merkleRoot,
-            @NotNull Instant windowStart, @NotNull Instant windowEnd, String anchorTxId, Long anchorBlock) {
+    public record Proof(@NotBlank @Size(max = CodeParser.SCANNED_LENGTH_MAX) String loggerId,
+            @NotNull @Valid Reading reading, @Size(max = LEAF_HEX_MAX) String leaf, @Min(0) long leafIndex,
+            @Min(1) long treeSize,
+            @NotNull @Size(max = PATH_MAX) List<@NotNull @Pattern(regexp = SHA256_HEX) String> auditPath,
+            @NotNull @Pattern(regexp = SHA256_HEX) String merkleRoot, @NotNull Instant windowStart,
+            @NotNull Instant windowEnd, @Size(max = 128) String anchorTxId, Long anchorBlock) {
     }
 
     /**

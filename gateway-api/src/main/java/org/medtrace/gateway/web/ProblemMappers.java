@@ -2,7 +2,7 @@
 package org.medtrace.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -107,18 +107,27 @@ public class ProblemMappers {
         return Problem.response(400, "INVALID_ARGUMENT", "Invalid argument", detail, null, errors).build();
     }
 
-    /** @param e malformed JSON or a wrong type @return 400 naming the field */
+    /** @param e malformed JSON or a wrong type @return 400 naming the field ({@link JsonProblems}) */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
         InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response json(final JsonProcessingException e) {
-        String field = "body";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = path(mapping.getPath());
+        if (e instanceof InvalidDefinitionException definition) {
+            return definition(definition);
         }
-        final String message = e.getOriginalMessage() == null ? "malformed JSON"
-                : e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").replaceAll("[a-z]+\\.[a-zA-Z.$]+\\.", "");
-        return Problem.response(400, "INVALID_ARGUMENT", "Invalid argument", field + ": " + message, null,
-                List.of(new Problem.FieldError(field, message))).build();
+        final Problem.FieldError error = JsonProblems.describe(e);
+        return Problem.response(400, "INVALID_ARGUMENT", "Invalid argument", error.field() + ": " + error.message(),
+                null, List.of(error)).build();
+    }
+
+    /**
+     * @param e a request type Jackson cannot bind (the gateway's defect, not the caller's)
+     * @return 500 as a problem; Quarkus's own mapper would answer an empty body
+     */
+    @ServerExceptionMapper
+    public Response definition(final InvalidDefinitionException e) {
+        LOG.log(Level.SEVERE, "a request type cannot be read", e);
+        return Problem.response(500, "INTERNAL_ERROR", "Internal error", "internal error; see the gateway's log",
+                null, null).build();
     }
 
     /** @param e JAX-RS errors (unknown path, wrong method or media type) @return the same status as a problem */
@@ -149,21 +158,6 @@ public class ProblemMappers {
         LOG.log(Level.SEVERE, "unexpected error", e);
         return Problem.response(500, "INTERNAL_ERROR", "Internal error", "internal error; see the gateway's log",
                 null, null).build();
-    }
-
-    private static String path(final List<JsonMappingException.Reference> references) {
-        final StringBuilder path = new StringBuilder();
-        for (final JsonMappingException.Reference reference : references) {
-            if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            } else if (reference.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
     }
 
     /** "commission.request.codes[2].&lt;list element&gt;" becomes "codes[2]". */

@@ -20,12 +20,18 @@ import org.medtrace.gateway.errors.Problem;
 /**
  * Completes the generated OpenAPI document with what the annotations do not say: the {@code Problem} body
  * ({@link Problem}, {@code application/problem+json}) on the error answers of every API operation, and the mutual TLS
- * security scheme next to HTTP Basic. Registered through {@code mp.openapi.filter}.
+ * security scheme next to HTTP Basic, required by every API operation. Operations written out in full in
+ * {@code META-INF/openapi.yaml} (the Vert.x routes: telemetry ingestion, the Handle node) carry {@value #COMPLETE}
+ * and are left as they are. Registered through {@code mp.openapi.filter}.
  */
 public final class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
     static final String MUTUAL_TLS = "mutualTLS";
+    /** HTTP Basic with a client's id and secret (defined in META-INF/openapi.yaml). */
+    static final String BASIC = "basic";
+    /** Marks an operation whose answers are all written out (META-INF/openapi.yaml): nothing is added to it. */
+    static final String COMPLETE = "x-medtrace-answers";
     private static final String API = "/api/v1/";
 
     /** Every operation may answer these. */
@@ -39,7 +45,9 @@ public final class ProblemResponses implements OASFilter {
     private static final Map<String, String> WRITES = ordered(
             "409", "a state conflict or a ledger refusal with the chaincode's code (*_EXISTS, LEDGER_CONFLICT, ...)",
             "422", "refused by a business rule, the chaincode's code in `code` (TEMPERATURE_RECORD_MISSING, ...)",
-            "502", "the ledger answered with an error that is not a refusal (LEDGER_ERROR)");
+            "502", "the ledger answered with an error that is not a refusal (LEDGER_ERROR)",
+            "413", "the body is larger than quarkus.http.limits.max-body-size (BODY_TOO_LARGE)",
+            "415", "the body is not application/json in UTF-8 (UNSUPPORTED_MEDIA_TYPE)");
 
     @Override
     public void filterOpenAPI(final OpenAPI openAPI) {
@@ -62,6 +70,13 @@ public final class ProblemResponses implements OASFilter {
     }
 
     private static void addProblems(final PathItem.HttpMethod method, final Operation operation) {
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(COMPLETE)) {
+            return;
+        }
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BASIC));
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(MUTUAL_TLS));
+        }
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }

@@ -27,8 +27,8 @@ import org.medtrace.gateway.testing.MedtraceTestResource;
 class BatchRegistrationTest {
 
     private static String record(final String handle, final String url) {
-        return "{\"handle\":\"" + handle + "\",\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":\"" + url
-                + "\"},{\"index\":2009,\"type\":\"MEDTRACE.BATCH_NUMBER\",\"data\":\"B-7\"}]}";
+        return "{\"handle\":\"" + handle + "\",\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"" + url
+                + "\"}},{\"index\":2009,\"type\":\"MEDTRACE.BATCH_NUMBER\",\"data\":{\"format\":\"string\",\"value\":\"B-7\"}}]}";
     }
 
     private static String batch(final List<String> records) {

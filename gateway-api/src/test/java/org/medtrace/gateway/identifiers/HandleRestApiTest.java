@@ -91,7 +91,7 @@ class HandleRestApiTest {
         admin().queryParam("overwrite", "false").body(other).put("/api/handles/" + handle).then()
                 .statusCode(409).body("responseCode", equalTo(101));
         admin().queryParam("overwrite", "false").queryParam("index", 1)
-                .body("[{\"index\":1,\"type\":\"URL\",\"data\":\"https://elsewhere.example/\"}]")
+                .body("[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://elsewhere.example/\"}}]")
                 .put("/api/handles/" + handle).then().statusCode(409).body("responseCode", equalTo(201));
         given().get("/api/handles/" + handle).then().body("values[0].data.value",
                 equalTo("https://trace.example.cn/u/1"));
@@ -107,14 +107,14 @@ class HandleRestApiTest {
         admin().body(VALUES).put("/api/handles/" + handle).then().statusCode(201);
 
         admin().queryParam("index", 1).queryParam("index", 2001)
-                .body("[{\"index\":1,\"type\":\"URL\",\"data\":\"https://new.example/\"},"
-                        + "{\"index\":2001,\"type\":\"MEDTRACE.BATCH_NUMBER\",\"data\":\"B1\"}]")
+                .body("[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://new.example/\"}},"
+                        + "{\"index\":2001,\"type\":\"MEDTRACE.BATCH_NUMBER\",\"data\":{\"format\":\"string\",\"value\":\"B1\"}}]")
                 .put("/api/handles/" + handle).then().statusCode(200).body("responseCode", equalTo(1));
         given().get("/api/handles/" + handle).then().body("values.index", equalTo(List.of(1, 100, 2000, 2001)))
                 .body("values[0].data.value", equalTo("https://new.example/"));
-        admin().queryParam("index", "various").body("{\"index\":2002,\"type\":\"EMAIL\",\"data\":\"qa@x.cn\"}")
+        admin().queryParam("index", "various").body("{\"index\":2002,\"type\":\"EMAIL\",\"data\":{\"format\":\"string\",\"value\":\"qa@x.cn\"}}")
                 .put("/api/handles/" + handle).then().statusCode(200);
-        admin().queryParam("index", 1).body("[{\"index\":2,\"type\":\"URL\",\"data\":\"https://x.example/\"}]")
+        admin().queryParam("index", 1).body("[{\"index\":2,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://x.example/\"}}]")
                 .put("/api/handles/" + handle).then().statusCode(400).body("responseCode", equalTo(202))
                 .body("message", containsString("[2]"));
 
@@ -126,7 +126,7 @@ class HandleRestApiTest {
         admin().queryParam("index", 1).queryParam("index", 100).queryParam("index", 2000)
                 .delete("/api/handles/" + handle).then().statusCode(400).body("responseCode", equalTo(202));
         admin().queryParam("index", 1).put("/api/handles/" + fresh()).then().statusCode(400);
-        admin().queryParam("index", 5).body("[{\"index\":5,\"type\":\"URL\",\"data\":\"https://x.example/\"}]")
+        admin().queryParam("index", 5).body("[{\"index\":5,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://x.example/\"}}]")
                 .put("/api/handles/" + fresh()).then().statusCode(404).body("responseCode", equalTo(100));
 
         admin().delete("/api/handles/" + handle).then().statusCode(200).body("responseCode", equalTo(1));
@@ -146,8 +146,8 @@ class HandleRestApiTest {
                 .body("responseCode", equalTo(401)).body("message", containsString("ShenDistMSP"));
         given().get("/api/handles/" + handle).then().statusCode(404);
 
-        final String secret = "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":\"https://x.example/\"},"
-                + "{\"index\":300,\"type\":\"HS_SECKEY\",\"data\":\"s3cret\",\"permissions\":\"1100\"}]}";
+        final String secret = "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://x.example/\"}},"
+                + "{\"index\":300,\"type\":\"HS_SECKEY\",\"data\":{\"format\":\"string\",\"value\":\"s3cret\"},\"permissions\":\"1100\"}]}";
         Api.as("huaxia").body(secret).put("/api/handles/" + handle).then().statusCode(201);
         given().get("/api/handles/" + handle).then().statusCode(200).body("values.index", equalTo(List.of(1, 100)));
         admin().get("/api/handles/" + handle).then().statusCode(200).body("values.index",
@@ -163,10 +163,10 @@ class HandleRestApiTest {
         final String handle = fresh();
         admin().body("{\"values\":[{\"index\":1,\"type\":\"URL\"").put("/api/handles/" + handle).then()
                 .statusCode(400).body("responseCode", equalTo(202)).body("message", containsString("JSON"));
-        admin().body("{\"values\":[{\"index\":0,\"type\":\"URL\",\"data\":\"x\"}]}").put("/api/handles/" + handle)
+        admin().body("{\"values\":[{\"index\":0,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"x\"}}]}").put("/api/handles/" + handle)
                 .then().statusCode(400).body("responseCode", equalTo(202))
                 .body("message", containsString("$.values[0]"));
-        admin().body("[{\"index\":1,\"type\":\"URL\",\"data\":\"x\"},{\"index\":1,\"type\":\"URL\",\"data\":\"y\"}]")
+        admin().body("[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"x\"}},{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"y\"}}]")
                 .put("/api/handles/" + handle).then().statusCode(400).body("responseCode", equalTo(202));
         given().get("/api/handles/88.118.8866").then().statusCode(400).body("responseCode", equalTo(102));
         given().urlEncodingEnabled(false).get("/api/handles/88.118.8866/bad%C3%28").then().statusCode(400)
@@ -217,5 +217,34 @@ class HandleRestApiTest {
         given().get("/api/handles/77.1/anything").then().statusCode(404).body("responseCode", equalTo(100))
                 .body("message", containsString("77.1"));
         given().get("/api/handles/0.NA/77.1").then().statusCode(404).body("responseCode", equalTo(100));
+    }
+    @Test
+    void a_naming_authority_handle_whose_suffix_is_not_a_prefix_is_an_invalid_handle() {
+        given().urlEncodingEnabled(false).get("/api/handles/0.NA/%2e%2e").then().statusCode(400)
+                .contentType(containsString("application/json")).body("responseCode", equalTo(102));
+        given().urlEncodingEnabled(false).get("/api/handles/0.NA/88..1").then().statusCode(400)
+                .body("responseCode", equalTo(102));
+    }
+
+    @Test
+    void writes_take_json_only_and_values_strictly() {
+        final String handle = fresh();
+        for (final String type : new String[] {"text/plain", "application/xml", "application/json; charset=utf-16"}) {
+            admin().contentType(type).body("{\"handles\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/handles").then().statusCode(415).body("responseCode", equalTo(4));
+            admin().contentType(type).body(VALUES.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .put("/api/handles/" + handle).then().statusCode(415).body("responseCode", equalTo(4));
+        }
+        admin().contentType("application/x-www-form-urlencoded").formParam("handles", "x").post("/api/handles").then()
+                .statusCode(415).body("responseCode", equalTo(4));
+        admin().body("{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":\"https://trace.example.cn/u/1\"}]}")
+                .put("/api/handles/" + handle).then().statusCode(400).body("responseCode", equalTo(202))
+                .body("message", containsString("$.values[0].data"));
+        admin().body("{\"values\":[]}").put("/api/handles/" + handle).then().statusCode(400)
+                .body("responseCode", equalTo(202)).body("message", containsString("no value"));
+        admin().body("{\"handles\":[{\"handle\":\"" + handle + "\",\"values\":[]}]}").post("/api/handles").then()
+                .statusCode(400).body("failures[0].responseCode", equalTo(202));
+        given().get("/api/handles/" + handle).then().statusCode(404).body("responseCode", equalTo(100));
+        admin().body(VALUES).put("/api/handles/" + handle).then().statusCode(201);
     }
 }

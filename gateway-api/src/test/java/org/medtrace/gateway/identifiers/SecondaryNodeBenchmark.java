@@ -46,7 +46,7 @@ class SecondaryNodeBenchmark {
             handles[i] = Identifier.parse(TwoNodesTestResource.PREFIX + "/BENCH-" + run + "." + i);
             batch.add("{\"handle\":\"" + handles[i] + "\",\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":"
                     + "\"https://trace.example.cn/" + i + "\"},{\"index\":2002,\"type\":\"MEDTRACE.PRODUCT_NAME\","
-                    + "\"data\":\"乙肝疫苗\"}]}");
+                    + "\"data\":{\"format\":\"string\",\"value\":\"乙肝疫苗\"}}]}");
             if (batch.size() == 2_000 || i == handles.length - 1) {
                 HandleRestApiTest.admin().body("{\"handles\":[" + String.join(",", batch) + "]}")
                         .post("/api/handles").then().statusCode(201);
@@ -70,7 +70,7 @@ class SecondaryNodeBenchmark {
                 + " requests)%n", atTop, COUNT);
 
         final String foreign = TwoNodesTestResource.TOP_PREFIX + "/BENCH-" + run;
-        TwoNodes.putAtTop(foreign, "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":\"https://x.example/\"}]}");
+        TwoNodes.putAtTop(foreign, "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://x.example/\"}}]}");
         lookup.lookUp(foreign);
         final long[] lookups = new long[COUNT * 10];
         final long start = System.nanoTime();

@@ -42,7 +42,7 @@ class TwoNodeResolutionTest {
     }
 
     private static String url(final String handle, final String ttl) {
-        return "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":\"https://other-node.example/" + handle + "\","
+        return "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\",\"value\":\"https://other-node.example/" + handle + "\"},"
                 + "\"ttl\":" + ttl + "}]}";
     }
 
@@ -168,7 +168,7 @@ class TwoNodeResolutionTest {
                 .isEqualTo("NOT_REGISTERED");
 
         TwoNodes.putAtTop("0.NA/88.101", "{\"values\":[{\"index\":1,\"type\":\"HS_SITE\","
-                + "\"data\":\"http://127.0.0.1:1\"}]}");
+                + "\"data\":{\"format\":\"string\",\"value\":\"http://127.0.0.1:1\"}}]}");
         final JsonPath unreachable = verify("88.101/X-" + Api.digits(8));
         assertThat(unreachable.getString("resolution.status")).isEqualTo("UNRESOLVABLE");
         assertThat(unreachable.getString("reason")).contains("could not be resolved");

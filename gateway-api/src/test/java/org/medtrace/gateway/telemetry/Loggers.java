@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.telemetry;
 
-import static io.restassured.RestAssured.given;
 import static org.medtrace.gateway.testing.Api.post;
 
 import io.restassured.response.ValidatableResponse;
@@ -73,7 +72,7 @@ final class Loggers {
     }
 
     static ValidatableResponse push(final String token, final String contentType, final String body) {
-        return given().header("Authorization", "Bearer " + token).contentType(contentType)
+        return Api.asIs().header("Authorization", "Bearer " + token).contentType(contentType)
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post(IngestionRoute.PATH).then();
     }

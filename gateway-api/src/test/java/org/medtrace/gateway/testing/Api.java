@@ -25,6 +25,16 @@ public final class Api {
     }
 
     /**
+     * @return a request whose Content-Type is sent as given: RestAssured otherwise adds {@code charset=ISO-8859-1}
+     *     to types it does not know (NDJSON, for one), which the gateway refuses (a body is UTF-8)
+     */
+    public static RequestSpecification asIs() {
+        return given().log().ifValidationFails().config(io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    /**
      * @param client demo client id
      * @param path API path
      * @param body request body

@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * The Handle.Net REST JSON codec: response bodies, request bodies and single values. Reading is strict (duplicate
  * keys, wrong types, broken model rules are errors naming their path) but tolerant where Handle.Net is (a bare
- * string as {@code data}, unknown members ignored, unknown formats kept verbatim).
+ * string as {@code data}, unknown members ignored, unknown formats kept verbatim). A node reads what it is asked
+ * to store with {@link #readRequestValues}, which is not tolerant.
  *
  * <pre>{@code
  * HandleJsonCodec codec = HandleJsonCodec.create();
@@ -135,15 +136,55 @@ public final class HandleJsonCodec {
      * @throws HandleJsonException naming the path, if the body is not valid
      */
     public List<HandleValue> readValues(final byte[] json) {
-        JsonNode node = tree(json);
+        return readValues(tree(json), false);
+    }
+
+    /**
+     * Reads a request body as the node that stores it does: as {@link #readValues(byte[])}, but strict where that is
+     * tolerant: the body holds at least one value, and every value's {@code data} is an object
+     * {@code {"format": ..., "value": ...}} (not a bare string).
+     *
+     * @param json the body, or the {@code values} member of a batch registration
+     * @return the values, at least one
+     * @throws HandleJsonException naming the path, if the body is not valid
+     */
+    public List<HandleValue> readRequestValues(final byte[] json) {
+        return readValues(tree(json), true);
+    }
+
+    private static List<HandleValue> readValues(final JsonNode node, final boolean request) {
+        final String path;
+        final JsonNode values;
         if (node.isArray()) {
-            return readValueArray(node, "$");
+            path = "$";
+            values = node;
+        } else {
+            JsonValues.requireObject(node, "$");
+            if (!node.has("values")) {
+                if (request) {
+                    requireDataObject(node, "$");
+                }
+                return List.of(JsonValues.readValue(node, "$"));
+            }
+            path = "$.values";
+            values = node.get("values");
         }
-        JsonValues.requireObject(node, "$");
-        if (node.has("values")) {
-            return readValueArray(node.get("values"), "$.values");
+        if (request && values.isArray()) {
+            if (values.isEmpty()) {
+                throw new HandleJsonException(path, "holds no value; a handle has at least one", null);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                requireDataObject(values.get(i), path + "[" + i + "]");
+            }
         }
-        return List.of(JsonValues.readValue(node, "$"));
+        return readValueArray(values, path);
+    }
+
+    private static void requireDataObject(final JsonNode value, final String path) {
+        if (value.path("data").isTextual()) {
+            throw new HandleJsonException(path + ".data", "must be an object {\"format\": \"string\", \"value\": ...}",
+                    null);
+        }
     }
 
     /**

@@ -131,7 +131,7 @@ final class BatchRegistration {
                     handle + " is also at position " + earlier + "; a batch names each handle once");
         }
         try {
-            final List<HandleValue> values = HandleWrites.stamped(CODEC.readValues(MAPPER.writeValueAsBytes(
+            final List<HandleValue> values = HandleWrites.stamped(CODEC.readRequestValues(MAPPER.writeValueAsBytes(
                     item.get("values"))), settings);
             return new HandleRecord(handle, StoredValues.inIndexOrder(HandleWrites.withAdmin(values, admin,
                     handle, settings)));

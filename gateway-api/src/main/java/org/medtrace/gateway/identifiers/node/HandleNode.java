@@ -93,6 +93,9 @@ public final class HandleNode {
         final Identifier handle;
         try {
             handle = Identifier.parse(PercentEncoding.decode(request.rawHandle()));
+            if (NamingAuthorities.isNamingAuthority(handle)) {
+                Identifier.normalisePrefix(handle.suffix()); // 0.NA/<prefix>: the suffix must be a prefix
+            }
         } catch (IllegalArgumentException e) {
             return NodeReply.error(HandleOperation.RESOLVE, HandleResponseCode.INVALID_HANDLE, request.rawHandle(),
                     e.getMessage());

@@ -6,12 +6,14 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.medtrace.gateway.identifiers.IdentifiersConfig;
@@ -57,19 +59,45 @@ public class HandleRoutes {
     }
 
     private void serve(final RoutingContext context) {
+        final Buffer body = context.body().buffer();
+        if (body != null && body.length() > 0 && !isJson(context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+            send(context, new NodeReply(415, ("{\"responseCode\":" + HandleResponseCode.PROTOCOL_ERROR.code()
+                    + ",\"message\":\"send the body as application/json in UTF-8\"}").getBytes(StandardCharsets.UTF_8),
+                    false));
+            return;
+        }
         final String path = context.request().path();
         final String raw = path.length() <= ROOT.length() + 1 ? "" : path.substring(ROOT.length() + 1);
         final Map<String, List<String>> query = new HashMap<>();
         context.queryParams().names().forEach(name -> query.put(name, context.queryParams().getAll(name)));
-        final Buffer body = context.body().buffer();
         final NodeReply reply = node.handle(new NodeRequest(context.request().method().name(), raw, query,
                 body == null ? new byte[0] : body.getBytes(),
                 Optional.ofNullable(context.request().getHeader(HttpHeaders.AUTHORIZATION))));
         send(context, reply);
     }
 
+    /** @return true for {@code application/json} with no charset or UTF-8, what the Handle.Net REST API takes */
+    static boolean isJson(final String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        final String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            final String parameter = parts[i].trim();
+            if (parameter.startsWith("charset=") && !parameter.substring(8).replace("\"", "").trim().equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void failed(final RoutingContext context) {
-        final int status = context.statusCode();
+        // a query string that does not decode fails the route with an exception, not a status
+        final int status = context.failure() instanceof HttpException http ? http.getStatusCode()
+                : context.failure() instanceof IllegalArgumentException ? 400 : context.statusCode();
         final NodeReply reply = status == 413
                 ? new NodeReply(413, ("{\"responseCode\":" + HandleResponseCode.PROTOCOL_ERROR.code()
                         + ",\"message\":\"the request body is larger than " + BODY_BYTES_MAX + " bytes\"}")

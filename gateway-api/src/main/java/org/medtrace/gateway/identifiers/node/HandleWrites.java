@@ -49,7 +49,7 @@ final class HandleWrites {
             return error(HandleOperation.MODIFY, HandleResponseCode.PROTOCOL_ERROR, handle, e.getMessage());
         }
         try {
-            values = stamped(CODEC.readValues(request.body()), settings);
+            values = stamped(CODEC.readRequestValues(request.body()), settings);
         } catch (HandleJsonException e) {
             return error(HandleOperation.MODIFY, HandleResponseCode.INVALID_VALUE, handle,
                     e.path() + ": " + e.getMessage());
