@@ -64,7 +64,7 @@ class BadInputFuzzTest {
     @Test
     void no_input_gets_a_5xx_and_every_refusal_says_why() throws Exception {
         final long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        final int requests = Integer.getInteger("fuzz.requests", 600);
+        final int requests = Integer.getInteger("fuzz.requests", 1500);
         System.out.println("BadInputFuzzTest: seed " + seed + " (-Dfuzz.seed=" + seed + "), " + requests
                 + " requests (-Dfuzz.requests=)");
         random = new Random(seed);

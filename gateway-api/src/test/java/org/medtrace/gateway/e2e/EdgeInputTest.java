@@ -205,10 +205,12 @@ class EdgeInputTest {
     void a_body_must_be_json_in_utf8_with_a_media_type_that_says_so() {
         final byte[] body = "{\"loggerId\":\"88.118.8866/LX\"}".getBytes(StandardCharsets.UTF_8);
         for (final String type : new String[] {"*/*", "application/json; charset=utf-16",
-            "application/json;charset=ISO-8859-1", "text/plain", "application/x-www-form-urlencoded"}) {
+            "application/json;charset=ISO-8859-1", "text/plain", "application/xml"}) {
             raw("coldlink", type, "/api/v1/loggers/revoke", body).statusCode(415).contentType(PROBLEM)
                     .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
         }
+        Api.asIs().auth().preemptive().basic("coldlink", "coldlink-demo").formParam("loggerId", "88.118.8866/LX")
+                .when().post("/api/v1/loggers/revoke").then().statusCode(415).contentType(PROBLEM);
         raw("coldlink", "application/json; charset=UTF-8", "/api/v1/loggers/revoke", body).statusCode(404)
                 .body("code", equalTo("LOGGER_NOT_FOUND"));
         // an overlong form of NUL (C0 80), which a lenient decoder reads as U+0000
