@@ -16,7 +16,12 @@ import org.hyperledger.fabric.protos.gateway.ErrorDetail;
  */
 final class ChaincodeErrors {
 
-    private static final Pattern CODED = Pattern.compile("\\[([A-Z][A-Z0-9_]{1,63})]\\s*(.*)", Pattern.DOTALL);
+    /**
+     * The chaincode's code: at the start of the text, or where the peer quotes the chaincode's response. Not anywhere:
+     * gRPC's own texts hold bracketed words too ({@code deadline exceeded ... [closed=[CANCELLED], ...]}).
+     */
+    private static final Pattern CODED = Pattern.compile(
+            "(?:^|chaincode response \\d{3}, )\\[([A-Z][A-Z0-9_]{1,63})]\\s*(.*)", Pattern.DOTALL);
 
     /** How peers say that the chaincode could not be run to the end (see {@link #chaincodeStopped}). */
     private static final List<String> CHAINCODE_STOPPED = List.of("chaincode stream terminated",

@@ -31,6 +31,18 @@ class ChaincodeErrorsTest {
     }
 
     @Test
+    void a_bracketed_word_in_a_grpc_status_text_is_no_refusal() {
+        final LedgerException translated = ChaincodeErrors.translate(new GatewayException(Status.DEADLINE_EXCEEDED
+                .withDescription("ClientCall was cancelled at or after deadline. [closed=[CANCELLED],"
+                        + " committed=[remote_addr=127.0.0.1/127.0.0.1:33355]]").asRuntimeException()), "tx1");
+        assertThat(translated).isInstanceOf(LedgerUnavailableException.class);
+        assertThat(ChaincodeErrors.refusal("evaluate call to endorser returned error: chaincode response 500,"
+                + " [UNIT_NOT_FOUND] unit x is not known", null, null)).get()
+                .extracting(ChaincodeRefusedException::code).isEqualTo("UNIT_NOT_FOUND");
+        assertThat(ChaincodeErrors.refusal("[UNIT_NOT_FOUND] unit x is not known", null, null)).isPresent();
+    }
+
+    @Test
     void an_unreachable_peer_is_unavailable_not_a_refusal() {
         final LedgerException translated = ChaincodeErrors.translate(
                 new GatewayException(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException()),
