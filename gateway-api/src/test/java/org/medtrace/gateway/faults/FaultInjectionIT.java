@@ -3,23 +3,16 @@ package org.medtrace.gateway.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +44,6 @@ class FaultInjectionIT {
     /** What the quick run in {@code ./mvnw verify} injects: the three worst faults, one each. */
     private static final List<Fault> QUICK = List.of(Fault.POSTGRES_KILL, Fault.CHAINCODE_KILL,
             Fault.GATEWAY_KILL_LEAVING_CHILDREN, Fault.GATEWAY_TERM);
-    private static final String PREFIX = "88.118.8866/";
     private static final int WRITERS = 4;
     private static final int READERS = 2;
     /** Bounds of "recovered by itself": generous, as shared build machines start a JVM slowly. */
@@ -62,8 +54,6 @@ class FaultInjectionIT {
     }
 
     private final List<Cycle> cycles = new ArrayList<>();
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-    private final Set<String> checked = new HashSet<>();
     private Random random;
     private Path jar;
     private Path data;
@@ -72,7 +62,7 @@ class FaultInjectionIT {
     private GatewayRun run;
     private int runs;
     private Load load;
-    private String probeBatch;
+    private Checks checks;
     private long suiteStartNanos;
 
     @Test
@@ -95,12 +85,15 @@ class FaultInjectionIT {
             }
         }
         assertThat(load.violations()).as("answers a client should not get").isEmpty();
-        assertThat(problems).as("lost, half-visible or left-over").isEmpty();
+        assertThat(checks.problems()).as("lost, half-visible or left-over").isEmpty();
     }
 
     private void injectAll(final List<Fault> plan, final long seed) throws Exception {
         System.out.printf("gateway ready %.1f s after its start%n", seconds(run.awaitReady(http, RESTART_MAX)));
-        load = new Load(http, setUp(seed), batches(), seed);
+        final Products products = Products.register(http,
+                Long.toString(Math.abs(seed) % 1_000_000_000L + 1_000_000_000L).substring(1), WRITERS);
+        load = new Load(http, products.productCode(), products.batches(), seed);
+        checks = new Checks(http, load, products.probeBatch(), random);
         load.start(READERS);
         try {
             for (int i = 0; i < plan.size(); i++) {
@@ -110,8 +103,9 @@ class FaultInjectionIT {
                 cycles.add(new Cycle(i + 1, plan.get(i), at, recovery, load.acknowledged().size()));
                 System.out.printf("cycle %d: %s at %.1f s, recovered in %.1f s, %d writes acknowledged so far%n",
                         i + 1, plan.get(i), at, seconds(recovery), load.acknowledged().size());
-                checkAcknowledgedWrites();
-                report(load.violations(), "so far");
+                checks.acknowledgedWrites();
+                report("answers a client should not get", load.violations());
+                report("lost, half-visible or left-over", checks.problems());
             }
         } finally {
             load.stop();
@@ -133,31 +127,6 @@ class FaultInjectionIT {
         return plan;
     }
 
-    /** Registers the product (its 7-digit code starting with 8) and one batch per writer plus one for probes. */
-    private String setUp(final long seed) {
-        final String run = Long.toString(Math.abs(seed) % 1_000_000_000L + 1_000_000_000L).substring(1);
-        final String productCode = "8" + run.substring(0, 6);
-        final String product = PREFIX + "PRD-FI-" + run;
-        expect(201, http.post("huaxia", "/api/v1/products", Map.of("id", product, "kind", "vaccine",
-                "name", "Fault injection vaccine", "productCode", productCode,
-                "approvalNumber", "国药准字S" + run.substring(0, 8),
-                "packageLevels", List.of(Map.of("level", 1, "name", "支"))), "fi-product-" + run),
-                "register the product");
-        for (int i = 0; i <= WRITERS; i++) {
-            expect(201, http.post("huaxia", "/api/v1/batches", Map.of("id", product + "-B" + i, "productId", product,
-                    "batchNumber", "FI" + run + i, "productionDate", LocalDate.now().minusDays(10).toString(),
-                    "expiryDate", LocalDate.now().plusYears(2).toString()), "fi-batch-" + run + i),
-                    "register a batch");
-        }
-        probeBatch = product + "-B" + WRITERS;
-        return productCode;
-    }
-
-    private List<String> batches() {
-        final String product = probeBatch.substring(0, probeBatch.lastIndexOf("-B"));
-        return IntStream.range(0, WRITERS).mapToObj(i -> product + "-B" + i).toList();
-    }
-
     /** Injects the fault and waits for the recovery; returns its time from the fault (from the end of a pause). */
     private Duration inject(final Fault fault) throws Exception {
         final long from;
@@ -166,7 +135,7 @@ class FaultInjectionIT {
         } else {
             from = injectInto(fault);
         }
-        return awaitRecovery(from, fault.restartsGateway() ? RESTART_MAX : RECOVERY_MAX);
+        return checks.awaitRecovery(from, fault.restartsGateway() ? RESTART_MAX : RECOVERY_MAX, run.log());
     }
 
     /** Faults the gateway lives through. @return when the fault ended */
@@ -228,85 +197,9 @@ class FaultInjectionIT {
         System.out.printf("  gateway run %d ready %.1f s after its start%n", runs, seconds(ready));
         final List<Long> left = before.stillRunning();
         if (!left.isEmpty()) {
-            problems.add(fault + ": processes " + left + " of the earlier run still run");
+            checks.problem(fault + ": processes " + left + " of the earlier run still run");
         }
         return injected;
-    }
-
-    /**
-     * Recovered: ready (the projection has caught up with the ledger), a new write is acknowledged with
-     * {@code projected: true}, and its code verifies as GENUINE.
-     */
-    private Duration awaitRecovery(final long fromNanos, final Duration bound) throws InterruptedException {
-        final long deadline = fromNanos + bound.toNanos();
-        final Random probes = new Random(random.nextLong());
-        while (System.nanoTime() < deadline) {
-            if (http.status("/q/health/ready") == 200) {
-                final String code = load.newCode(probes);
-                final Http.Answer write = http.post("huaxia", "/api/v1/units/commission", Map.of("batchId",
-                        probeBatch, "packageLevel", 1, "codes", List.of(code)), "fi-probe-" + code);
-                load.judge("probe write", write);
-                if (write.status() == 201 && write.body().path("projected").asBoolean()) {
-                    final Http.Answer read = http.get("renji", "/api/v1/verification?code=" + code);
-                    load.judge("probe read", read);
-                    if (read.status() == 200 && "GENUINE".equals(read.body().path("verdict").asText())) {
-                        return Duration.ofNanos(System.nanoTime() - fromNanos);
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not recovered within " + bound + "; see " + run.log());
-    }
-
-    /** Every write acknowledged since the last check is in the read model and on the ledger, with one txId. */
-    private void checkAcknowledgedWrites() {
-        final Map<String, String> acknowledged = load.acknowledged();
-        final List<String> fresh = acknowledged.keySet().stream().filter(code -> !checked.contains(code)).toList();
-        agree(fresh, acknowledged);
-        checked.addAll(fresh);
-    }
-
-    /**
-     * The read model and the ledger agree on each code: both have it (committed by the same transaction, the
-     * acknowledged one if there was an acknowledgement) or neither has it.
-     */
-    private void agree(final Collection<String> codes, final Map<String, String> acknowledged) {
-        for (final String code : codes) {
-            final Http.Answer unit = answered(() -> http.get("shanghai-mpa", "/api/v1/units?code=" + code));
-            final Http.Answer history = answered(() -> http.get("shanghai-mpa", "/api/v1/ledger/history?type=unit&id="
-                    + Http.query(PREFIX + code)));
-            final boolean inReadModel = unit.status() == 200;
-            final JsonNode versions = history.body().path("history");
-            final boolean onLedger = versions.size() > 0;
-            final String ack = acknowledged.get(code);
-            if (ack != null && !inReadModel) {
-                problems.add("acknowledged write of " + code + " (tx " + ack + ") is not visible: " + unit);
-            }
-            if (inReadModel != onLedger) {
-                problems.add("half-visible: " + code + " read model " + unit.status() + ", ledger " + history);
-            } else if (inReadModel) {
-                final String projected = unit.body().path("commissionProof").path("txId").asText();
-                final String ledgerTx = versions.get(0).path("txId").asText();
-                if (!projected.equals(ledgerTx) || ack != null && !ack.equals(ledgerTx)) {
-                    problems.add("transactions differ for " + code + ": acknowledged " + ack + ", read model "
-                            + projected + ", ledger " + ledgerTx);
-                }
-            }
-        }
-    }
-
-    /** A check's own request, sent again while the answer is a retryable 503. */
-    private Http.Answer answered(final java.util.function.Supplier<Http.Answer> request) {
-        Http.Answer answer = request.get();
-        for (int i = 0; i < 50 && (answer.status() == 503 || !answer.answered()); i++) {
-            sleep(200);
-            answer = request.get();
-        }
-        if (answer.status() != 200 && answer.status() != 404) {
-            problems.add("check answered " + answer);
-        }
-        return answer;
     }
 
     /**
@@ -314,15 +207,9 @@ class FaultInjectionIT {
      * no genuine code raised an UNKNOWN_CODE alert, and a final SIGTERM leaves nothing running.
      */
     private void finalChecks() throws Exception {
-        awaitRecovery(System.nanoTime(), RECOVERY_MAX);
-        agree(load.attempted(), load.acknowledged());
-        final Http.Answer alerts = http.get("shanghai-mpa", "/api/v1/regulator/alerts?kind=UNKNOWN_CODE&pageSize=1000");
-        expect(200, alerts, "list alerts");
-        for (final JsonNode alert : alerts.body().path("items")) {
-            if (load.attempted().contains(alert.path("code").asText().replace(PREFIX, ""))) {
-                problems.add("false UNKNOWN_CODE alert: " + alert);
-            }
-        }
+        checks.awaitRecovery(System.nanoTime(), RECOVERY_MAX, run.log());
+        checks.agree(load.attempted(), load.acknowledged());
+        checks.noFalseAlerts();
         stopCleanly(run.tree(), "the final SIGTERM");
     }
 
@@ -337,11 +224,11 @@ class FaultInjectionIT {
         System.out.printf("  %s: the gateway stopped in %.1f s%n", what,
                 seconds(Duration.ofNanos(System.nanoTime() - sent)));
         if (Files.readString(run.log(), StandardCharsets.UTF_8).contains("Timed out waiting for graceful shutdown")) {
-            problems.add(what + ": the drain of the requests in flight timed out (requests were cut)");
+            checks.problem(what + ": the drain of the requests in flight timed out (requests were cut)");
         }
         final List<Long> left = tree.stillRunning();
         if (!left.isEmpty()) {
-            problems.add(what + " left " + left + " running");
+            checks.problem(what + " left " + left + " running");
         }
     }
 
@@ -368,26 +255,14 @@ class FaultInjectionIT {
         return text.toString();
     }
 
-    private static void report(final List<String> violations, final String when) {
-        if (!violations.isEmpty()) {
-            System.out.printf("  %d violations %s, the first: %s%n", violations.size(), when, violations.get(0));
+    private static void report(final String what, final List<String> found) {
+        if (!found.isEmpty()) {
+            System.out.printf("  %s so far: %d, the last: %s%n", what, found.size(), found.get(found.size() - 1));
         }
-    }
-
-    private static void expect(final int status, final Http.Answer answer, final String what) {
-        assertThat(answer.status()).as(what + ": " + answer).isEqualTo(status);
     }
 
     private static double seconds(final Duration duration) {
         return duration.toMillis() / 1000.0;
-    }
-
-    private static void sleep(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static int freePort() throws IOException {

@@ -57,11 +57,28 @@ final class GatewayRun {
     }
 
     static GatewayRun start(final Path jar, final Path data, final int port, final int number) throws IOException {
+        return start(jar, data, port, number, List.of());
+    }
+
+    /**
+     * @param jar quarkus-run.jar
+     * @param data the data directory
+     * @param port the HTTP port, the same for every run
+     * @param number the run's number, which names its log
+     * @param settings more {@code -Dkey=value} settings
+     * @return the started run
+     */
+    static GatewayRun start(final Path jar, final Path data, final int port, final int number,
+            final List<String> settings) throws IOException {
         Files.createDirectories(data);
         final Path log = data.resolveSibling("gateway-run-" + number + ".log");
-        final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dmedtrace.data-directory=" + data, "-Dquarkus.http.port=" + port, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmedtrace.data-directory=" + data, "-Dquarkus.http.port=" + port));
+        command.addAll(settings);
+        command.addAll(List.of("-jar", jar.toString()));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new GatewayRun(process, data, log);
     }
 
