@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.app;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -16,13 +18,19 @@ import java.util.Properties;
 /**
  * Entry point of {@code quarkus-run.jar}. Without a configured {@code quarkus.datasource.jdbc.url} it first starts an
  * embedded PostgreSQL under {@code <medtrace.data-directory>/postgres}: the datasource is fixed when Quarkus boots, so
- * the server has to be up before.
+ * the server has to be up before; it is restarted if it dies and stops after the application at JVM exit
+ * ({@link EmbeddedDatabase}).
  */
 @QuarkusMain
 public final class MedtraceMain {
 
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final String DATA_DIRECTORY = "medtrace.data-directory";
+    /**
+     * How long PostgreSQL waits for the application to stop at JVM exit: quarkus.shutdown.timeout (the drain of
+     * requests in flight) plus the closing of the projection, the ledger client and the dev peer.
+     */
+    private static final Duration APPLICATION_STOP_MAX = Duration.ofSeconds(90);
 
     MedtraceMain() {
     }
@@ -35,12 +43,31 @@ public final class MedtraceMain {
      */
     public static void main(final String... args) throws IOException {
         if (setting(JDBC_URL).isEmpty()) {
-            final Path directory = Path.of(setting(DATA_DIRECTORY).orElse("data")).resolve("postgres");
+            final Path directory = Path.of(setting(DATA_DIRECTORY).orElse("data")).resolve("postgres")
+                    .toAbsolutePath();
             final EmbeddedDatabase database = EmbeddedDatabase.start(directory, true);
+            // At JVM exit (SIGTERM): Quarkus stops taking requests, drains those in flight, stops the projection and
+            // closes the ledger client and the dev peer; PostgreSQL stops after all of that.
+            database.stopAfter(MedtraceMain::awaitApplicationStopped);
             database.datasourceProperties().forEach(System::setProperty);
         }
-        // The embedded server registers its own shutdown hook, so it stops with the JVM.
         Quarkus.run(args);
+    }
+
+    /** Waits, within a bound, until the Quarkus application has stopped (or at once if it never started). */
+    static void awaitApplicationStopped() {
+        final Application application = Application.currentApplication();
+        if (application == null) {
+            return;
+        }
+        final Thread waiter = new Thread(application::awaitShutdown, "medtrace-await-application-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(APPLICATION_STOP_MAX.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

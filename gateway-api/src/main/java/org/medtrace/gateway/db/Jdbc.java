@@ -15,7 +15,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The few JDBC helpers the projection and the queries share: parameter binding and row mapping. */
+/**
+ * The few JDBC helpers the projection and the queries share: parameter binding, row mapping, and the one way to turn
+ * a failed call into an exception ({@link #failure}).
+ */
 public final class Jdbc {
 
     /** Maps one row. */
@@ -26,6 +29,20 @@ public final class Jdbc {
     }
 
     private Jdbc() {
+    }
+
+    /**
+     * The exception to throw for a failed database call: a {@link DatabaseUnavailableException} when the database
+     * cannot be reached right now (retrying later may succeed), an {@link IllegalStateException} otherwise.
+     *
+     * @param what what could not be done, e.g. "cannot read the unit"
+     * @param e the driver's or the pool's exception
+     * @return the exception, for the caller to throw
+     */
+    public static RuntimeException failure(final String what, final SQLException e) {
+        return DatabaseUnavailableException.isUnavailable(e)
+                ? new DatabaseUnavailableException(what + ": database unavailable: " + e.getMessage(), e)
+                : new IllegalStateException(what + ": " + e.getMessage(), e);
     }
 
     /**

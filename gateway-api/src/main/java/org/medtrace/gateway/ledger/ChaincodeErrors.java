@@ -2,6 +2,7 @@
 package org.medtrace.gateway.ledger;
 
 import io.grpc.Status;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,17 @@ import org.hyperledger.fabric.protos.gateway.ErrorDetail;
  */
 final class ChaincodeErrors {
 
-    private static final Pattern CODED = Pattern.compile("\\[([A-Z][A-Z0-9_]{1,63})]\\s*(.*)", Pattern.DOTALL);
+    /**
+     * The chaincode's code: at the start of the text, or where the peer quotes the chaincode's response. Not anywhere:
+     * gRPC's own texts hold bracketed words too ({@code deadline exceeded ... [closed=[CANCELLED], ...]}).
+     */
+    private static final Pattern CODED = Pattern.compile(
+            "(?:^|chaincode response \\d{3}, )\\[([A-Z][A-Z0-9_]{1,63})]\\s*(.*)", Pattern.DOTALL);
+
+    /** How peers say that the chaincode could not be run to the end (see {@link #chaincodeStopped}). */
+    private static final List<String> CHAINCODE_STOPPED = List.of("chaincode stream terminated",
+            "could not connect to chaincode", "could not launch chaincode", "chaincode registration failed",
+            "timeout expired while executing transaction", "peer is shutting down");
 
     private ChaincodeErrors() {
     }
@@ -36,7 +47,24 @@ final class ChaincodeErrors {
                 || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.CANCELLED) {
             return new LedgerUnavailableException("ledger unavailable: " + code, transactionId, e);
         }
+        if (code == Status.Code.ABORTED && chaincodeStopped(e)) {
+            return new LedgerUnavailableException("the chaincode stopped before it answered; nothing was committed,"
+                    + " the request may be retried" + details(e), transactionId, e);
+        }
         return new LedgerException("ledger call failed: " + e.getMessage() + details(e), transactionId, e);
+    }
+
+    /**
+     * True if the peer could not run the chaincode to the end: its process died during the call (the shim stream
+     * ended), it is being relaunched and has not registered yet, or it did not answer in time. The endorsement failed
+     * before anything was ordered, so nothing was committed. The texts are Fabric's peer's (core/chaincode) and the
+     * dev peer's, which uses the same words.
+     */
+    private static boolean chaincodeStopped(final GatewayException e) {
+        final StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        e.getDetails().forEach(detail -> text.append('\n').append(detail.getMessage()));
+        final String all = text.toString().toLowerCase(java.util.Locale.ROOT);
+        return CHAINCODE_STOPPED.stream().anyMatch(all::contains);
     }
 
     static Optional<ChaincodeRefusedException> refusal(final String message, final String transactionId,

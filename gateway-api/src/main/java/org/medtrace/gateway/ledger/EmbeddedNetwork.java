@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import org.medtrace.devpeer.DevPeer;
 import org.medtrace.devpeer.EnrolledIdentity;
@@ -115,6 +116,11 @@ final class EmbeddedNetwork implements LedgerNetwork {
     public List<Path> organizationCaCertificates() {
         return peer.certificateAuthority().organizations().stream().map(peer.certificateAuthority()::caCertificate)
                 .toList();
+    }
+
+    @Override
+    public OptionalLong blockHeight() {
+        return OptionalLong.of(peer.blockHeight());
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.gateway.ledger;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -35,6 +36,7 @@ import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
@@ -44,11 +46,18 @@ import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.hyperledger.fabric.protos.peer.FilteredBlock;
+import org.hyperledger.fabric.protos.peer.FilteredChaincodeAction;
+import org.hyperledger.fabric.protos.peer.FilteredTransaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /** {@link LedgerClient} on the fabric-gateway SDK: one {@link Gateway} per identity, all on one gRPC channel. */
 final class FabricLedgerClient implements LedgerClient {
 
     private static final Logger LOG = Logger.getLogger(FabricLedgerClient.class.getName());
+    /** Fabric peers' query system chaincode: ledger height, blocks and transactions by number or id. */
+    private static final String QUERY_SYSTEM_CHAINCODE = "qscc";
 
     private final Map<String, LedgerIdentity> identities;
     private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
@@ -195,6 +204,60 @@ final class FabricLedgerClient implements LedgerClient {
         final CloseableIterator<ChaincodeEvent> events = network.newChaincodeEventsRequest(options.chaincodeName)
                 .checkpoint(from).build().getEvents();
         return new SdkEventStream(events);
+    }
+
+    @Override
+    public long blockHeight(final String identity) throws LedgerException {
+        try {
+            final byte[] info = gateway(identity).getNetwork(options.channelName).getContract(QUERY_SYSTEM_CHAINCODE)
+                    .evaluateTransaction("GetChainInfo", options.channelName);
+            return BlockchainInfo.parseFrom(info).getHeight();
+        } catch (GatewayException e) {
+            throw ChaincodeErrors.translate(e, null);
+        } catch (InvalidProtocolBufferException e) {
+            throw new LedgerException("GetChainInfo answered something that is not a BlockchainInfo", null, e);
+        }
+    }
+
+    @Override
+    public Optional<LedgerPosition> lastEvent(final String identity, final long fromBlock,
+            final long toBlockExclusive, final int blocksMax) throws LedgerException {
+        final Network network = gateway(identity).getNetwork(options.channelName);
+        int read = 0;
+        for (long number = toBlockExclusive - 1; number >= Math.max(0, fromBlock) && read < blocksMax; number--) {
+            final FilteredBlock block;
+            try (CloseableIterator<FilteredBlock> blocks = network.newFilteredBlockEventsRequest().startBlock(number)
+                    .build().getEvents(deadline(options.evaluateTimeout))) {
+                block = blocks.next();
+            } catch (GatewayRuntimeException e) {
+                throw new LedgerUnavailableException("cannot read block " + number + ": " + e.getStatus(), null, e);
+            }
+            read++;
+            final Optional<String> transaction = lastEventTransaction(block, options.chaincodeName);
+            if (transaction.isPresent()) {
+                return Optional.of(new LedgerPosition(block.getNumber(), transaction.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the last valid transaction of the block whose chaincode event is the chaincode's */
+    static Optional<String> lastEventTransaction(final FilteredBlock block, final String chaincodeName) {
+        final List<FilteredTransaction> transactions = block.getFilteredTransactionsList();
+        for (int i = transactions.size() - 1; i >= 0; i--) {
+            final FilteredTransaction transaction = transactions.get(i);
+            if (transaction.getTxValidationCode() != TxValidationCode.VALID) {
+                continue;
+            }
+            for (final FilteredChaincodeAction action : transaction.getTransactionActions()
+                    .getChaincodeActionsList()) {
+                final org.hyperledger.fabric.protos.peer.ChaincodeEvent event = action.getChaincodeEvent();
+                if (event.getChaincodeId().equals(chaincodeName) && !event.getEventName().isEmpty()) {
+                    return Optional.of(transaction.getTxid());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

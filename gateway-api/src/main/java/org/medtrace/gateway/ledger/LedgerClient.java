@@ -63,6 +63,31 @@ public interface LedgerClient extends AutoCloseable {
      */
     LedgerEventStream events(String identity, long blockNumber, Optional<String> afterTransactionId);
 
+    /**
+     * The ledger's height: the number of committed blocks, the next block's number. On Fabric peers this is the
+     * query system chaincode's {@code GetChainInfo}.
+     *
+     * @param identity the identity the query is signed with
+     * @return the height
+     * @throws LedgerUnavailableException if the ledger did not answer in time
+     */
+    long blockHeight(String identity) throws LedgerException;
+
+    /**
+     * Finds the last transaction of this client's chaincode that emitted a chaincode event, searching blocks
+     * backwards (from the SDK's filtered block events: transaction ids, validation codes and event names, no
+     * payloads), from {@code toBlockExclusive - 1} down to {@code fromBlock}, at most {@code blocksMax} blocks.
+     *
+     * @param identity the identity the blocks are read with
+     * @param fromBlock the lowest block to look at
+     * @param toBlockExclusive one past the highest block to look at (a height)
+     * @param blocksMax how many blocks to read at most
+     * @return the position of that transaction, if one was found
+     * @throws LedgerUnavailableException if the ledger did not answer in time
+     */
+    Optional<LedgerPosition> lastEvent(String identity, long fromBlock, long toBlockExclusive, int blocksMax)
+            throws LedgerException;
+
     /** @return the identities this client can sign with. */
     Collection<LedgerIdentity> identities();
 

@@ -3,6 +3,7 @@ package org.medtrace.gateway.ledger;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Where the ledger is and which identities sign for the gateway: a real Fabric network described by configuration,
@@ -22,6 +23,14 @@ public interface LedgerNetwork extends AutoCloseable {
      */
     default List<Path> organizationCaCertificates() {
         return List.of();
+    }
+
+    /**
+     * @return the ledger's height when this network can tell it without a ledger call (the dev peer in this JVM);
+     *     empty where the peer must be asked
+     */
+    default OptionalLong blockHeight() {
+        return OptionalLong.empty();
     }
 
     @Override

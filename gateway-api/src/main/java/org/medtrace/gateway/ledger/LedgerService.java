@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.medtrace.gateway.app.MedtraceConfig;
@@ -74,6 +75,17 @@ public class LedgerService {
     /** @return the ledger client. */
     public LedgerClient client() {
         return client;
+    }
+
+    /**
+     * @param identity the identity a ledger query is signed with, where one is needed
+     * @return the ledger's height (committed blocks): from the dev peer itself in embedded mode, from the peer's
+     *     query system chaincode on Fabric
+     * @throws LedgerException if the ledger did not answer
+     */
+    public long blockHeight(final String identity) throws LedgerException {
+        final OptionalLong local = network.blockHeight();
+        return local.isPresent() ? local.getAsLong() : client.blockHeight(identity);
     }
 
     /** @return the network the client talks to. */

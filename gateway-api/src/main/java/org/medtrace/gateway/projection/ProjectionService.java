@@ -24,7 +24,9 @@ import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.ledger.LedgerClient;
 import org.medtrace.gateway.ledger.LedgerEvent;
 import org.medtrace.gateway.ledger.LedgerEventStream;
+import org.medtrace.gateway.ledger.LedgerException;
 import org.medtrace.gateway.ledger.LedgerIdentity;
+import org.medtrace.gateway.ledger.LedgerPosition;
 import org.medtrace.gateway.ledger.LedgerService;
 
 /**
@@ -48,9 +50,16 @@ public class ProjectionService {
     private final MedtraceConfig config;
     private final Projector projector;
 
+    /**
+     * How many blocks the search for the catch-up target reads at most, backwards from the ledger's height; on a
+     * ledger of this chaincode nearly every block holds one of its events, so it usually reads one.
+     */
+    static final int CATCH_UP_SEARCH_BLOCKS_MAX = 1_000;
+
     private final Object progress = new Object();
     private long lastBlock = -1;
     private final Set<String> lastBlockTxIds = new HashSet<>();
+    private volatile CatchUp catchUp;
     private volatile boolean connected;
     private volatile String lastError;
     private volatile Long rebuildTargetBlock;
@@ -96,8 +105,25 @@ public class ProjectionService {
             return new ProjectionStatus(cp.blockNumber(), cp.txId().orElse(null), cp.eventsProjected(), connected,
                     target != null, target, done, cp.updatedAt());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the projection checkpoint", e);
+            throw Jdbc.failure("cannot read the projection checkpoint", e);
         }
+    }
+
+    /**
+     * Where the projection must get to before the read model is as recent as the ledger was when the projection
+     * (re)connected: the last transaction with an event of the chaincode below the ledger height seen then. Writes
+     * acknowledged while the database was down are in the read model only once the target is reached.
+     *
+     * @param ledgerHeight the ledger's height when the projection (re)connected
+     * @param target the last event's transaction below that height, or null if there was none to wait for
+     * @param reached true once the projection has projected the target
+     */
+    public record CatchUp(long ledgerHeight, LedgerPosition target, boolean reached) {
+    }
+
+    /** @return the catch-up of the current connection, or empty until the projection has connected once */
+    public Optional<CatchUp> catchUp() {
+        return Optional.ofNullable(catchUp);
     }
 
     /** @return the error that stops the projection right now, if any */
@@ -116,7 +142,7 @@ public class ProjectionService {
     public boolean awaitProjected(final String txId, final long blockNumber) throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.projection().awaitTimeoutMs());
         synchronized (progress) {
-            while (!(lastBlock > blockNumber || lastBlock == blockNumber && lastBlockTxIds.contains(txId))) {
+            while (!projected(blockNumber, txId)) {
                 final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (leftMs <= 0) {
                     return false;
@@ -125,6 +151,11 @@ public class ProjectionService {
             }
             return true;
         }
+    }
+
+    /** Caller holds {@code progress}. @return true if the transaction is in the read model */
+    private boolean projected(final long blockNumber, final String txId) {
+        return lastBlock > blockNumber || lastBlock == blockNumber && lastBlockTxIds.contains(txId);
     }
 
     /**
@@ -176,7 +207,7 @@ public class ProjectionService {
         while (running) {
             try {
                 follow();
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException | SQLException | LedgerException e) {
                 if (running) {
                     final String error = String.valueOf(e.getMessage());
                     if (!error.equals(lastError)) {
@@ -197,7 +228,7 @@ public class ProjectionService {
         }
     }
 
-    private void follow() throws SQLException {
+    private void follow() throws SQLException, LedgerException {
         final Checkpoint from;
         try (Connection c = dataSource.getConnection()) {
             from = Checkpoint.read(c);
@@ -207,7 +238,9 @@ public class ProjectionService {
             from.txId().ifPresent(lastBlockTxIds::add);
         }
         final LedgerClient client = ledger.client();
-        try (LedgerEventStream events = client.events(eventIdentity(client), from.blockNumber(), from.txId())) {
+        final String identity = eventIdentity(client);
+        startCatchUp(identity, from.blockNumber());
+        try (LedgerEventStream events = client.events(identity, from.blockNumber(), from.txId())) {
             stream = events;
             connected = true;
             while (running && events.hasNext()) {
@@ -215,6 +248,30 @@ public class ProjectionService {
             }
         } finally {
             stream = null;
+        }
+    }
+
+    /**
+     * Sets the target the projection must reach before it reports itself caught up: the last event below the
+     * ledger's height now. Searching backwards stops at the checkpoint's block, so after a short outage it reads a
+     * block or two.
+     */
+    private void startCatchUp(final String identity, final long fromBlock) throws LedgerException {
+        final long height = ledger.blockHeight(identity);
+        final Optional<LedgerPosition> target = ledger.client().lastEvent(identity, fromBlock, height,
+                CATCH_UP_SEARCH_BLOCKS_MAX);
+        if (target.isEmpty() && height - fromBlock > CATCH_UP_SEARCH_BLOCKS_MAX) {
+            LOG.warning(() -> "no event of the chaincode in the last " + CATCH_UP_SEARCH_BLOCKS_MAX + " blocks below"
+                    + " height " + height + "; readiness does not wait for the projection to catch up");
+        }
+        synchronized (progress) {
+            final boolean reached = target.isEmpty() || projected(target.get().blockNumber(),
+                    target.get().transactionId());
+            catchUp = new CatchUp(height, target.orElse(null), reached);
+        }
+        if (target.isPresent() && !catchUp.reached()) {
+            LOG.info(() -> "projection catching up from block " + fromBlock + " to block "
+                    + target.get().blockNumber() + " (ledger height " + height + ")");
         }
     }
 
@@ -241,10 +298,16 @@ public class ProjectionService {
             }
             lastBlockTxIds.add(event.transactionId());
             final Long target = rebuildTargetBlock;
-            if (target != null && (lastBlock > target || lastBlock == target
-                    && lastBlockTxIds.contains(rebuildTargetTxId))) {
+            if (target != null && projected(target, rebuildTargetTxId)) {
                 rebuildTargetBlock = null;
                 LOG.info("read model rebuilt up to block " + lastBlock);
+            }
+            final CatchUp current = catchUp;
+            if (current != null && !current.reached() && projected(current.target().blockNumber(),
+                    current.target().transactionId())) {
+                catchUp = new CatchUp(current.ledgerHeight(), current.target(), true);
+                LOG.info("projection caught up with the ledger (height " + current.ledgerHeight() + ") at block "
+                        + lastBlock);
             }
             progress.notifyAll();
         }

@@ -240,7 +240,7 @@ public class MasterData {
         try (Connection c = dataSource.getConnection()) {
             return read.apply(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("read model query failed: " + e.getMessage(), e);
+            throw Jdbc.failure("read model query failed", e);
         }
     }
 

@@ -12,13 +12,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.medtrace.gateway.db.DatabaseUnavailableException;
 import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.errors.ErrorCodes;
 import org.medtrace.gateway.errors.Problem;
@@ -103,8 +103,8 @@ public class IngestionRoute {
         } else if (failure instanceof MalformedBatchException e) {
             problem(ctx, 400, "INVALID_BATCH", e.getMessage() + "; nothing of the batch was stored",
                     List.of(new Problem.FieldError(e.field(), e.reason())));
-        } else if (failure instanceof SQLException) {
-            LOG.log(Level.WARNING, "cannot store a batch", failure);
+        } else if (DatabaseUnavailableException.findIn(failure).isPresent()) {
+            LOG.log(Level.WARNING, "cannot store a batch: " + failure.getMessage());
             ctx.response().putHeader("Retry-After", Integer.toString(ingestion.limits().retryAfterSeconds()));
             problem(ctx, 503, "DATABASE_UNAVAILABLE", "the batch could not be stored; nothing of it was stored,"
                     + " send it again", null);

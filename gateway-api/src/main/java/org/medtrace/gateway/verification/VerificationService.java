@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.medtrace.gateway.alerts.AlertService;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.db.Jdbc;
+import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.identifiers.IdentifierLookup;
 import org.medtrace.gateway.identifiers.ResolvedIdentifier;
 import org.medtrace.gateway.projection.Proof;
@@ -106,16 +107,18 @@ public class VerificationService {
     private final AlertService alerts;
     private final Clock clock;
     private final Function<String, Optional<ResolvedIdentifier>> identifiers;
+    private final LedgerUnits ledgerUnits;
 
     /**
      * @param masterData the read model
      * @param alerts alerts
      * @param identifiers resolves codes the ledger does not know
+     * @param ledgerUnits asked about a code the read model does not have, before it is called unknown
      */
     @Inject
     public VerificationService(final MasterData masterData, final AlertService alerts,
-            final IdentifierLookup identifiers) {
-        this(masterData, alerts, Clock.system(EXPIRY_ZONE), identifiers::lookUp);
+            final IdentifierLookup identifiers, final LedgerUnits ledgerUnits) {
+        this(masterData, alerts, Clock.system(EXPIRY_ZONE), identifiers::lookUp, ledgerUnits);
     }
 
     /**
@@ -147,10 +150,23 @@ public class VerificationService {
      */
     public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock,
             final Function<String, Optional<ResolvedIdentifier>> identifiers) {
+        this(masterData, alerts, clock, identifiers, LedgerUnits.NOT_ASKED);
+    }
+
+    /**
+     * @param masterData the read model
+     * @param alerts alerts
+     * @param clock the clock deciding "expired"
+     * @param identifiers what the identifier system says about a code the ledger does not know
+     * @param ledgerUnits asked about a code the read model does not have, before it is called unknown
+     */
+    public VerificationService(final MasterData masterData, final AlertService alerts, final Clock clock,
+            final Function<String, Optional<ResolvedIdentifier>> identifiers, final LedgerUnits ledgerUnits) {
         this.masterData = masterData;
         this.alerts = alerts;
         this.clock = clock;
         this.identifiers = identifiers;
+        this.ledgerUnits = ledgerUnits;
     }
 
     /**
@@ -160,21 +176,34 @@ public class VerificationService {
      */
     public Result verify(final Caller caller, final String scanned) {
         final String code = masterData.canonical(scanned, "code");
-        final Result local = masterData.read(c -> {
+        final Optional<Result> local = masterData.read(c -> {
             final Optional<Row> row = Jdbc.first(c, QUERY, Row::of, code);
-            if (row.isEmpty()) {
-                final Finding unknown = new Finding(Verdict.UNKNOWN, "code " + code + " was never commissioned on"
-                        + " this ledger: a misprint, a counterfeit, or a pack its maker has not commissioned here",
-                        null);
-                alerts.raise(c, AlertService.UNKNOWN_CODE, new AlertService.EndedUnit(code, null, null, null, null,
-                        null, null), caller, "verification scan of a code the ledger does not know");
-                return new Result(code, Verdict.UNKNOWN, unknown.reason(), List.of(unknown), null, null, null, null,
-                        null, null, null, null, null, null);
-            }
-            return answer(c, caller, row.get(), PrintedData.read(scanned, LocalDate.now(clock).getYear()));
+            return row.isEmpty() ? Optional.<Result>empty()
+                    : Optional.of(answer(c, caller, row.get(), PrintedData.read(scanned, LocalDate.now(clock).getYear())));
         });
-        return local.verdict() == Verdict.UNKNOWN ? identifiers.apply(code).map(r -> withResolution(local, r))
-                .orElse(local) : local;
+        return local.isPresent() ? local.get() : unknown(caller, code);
+    }
+
+    /**
+     * No row: the code is unknown, and scanning it raises an alert, unless the ledger has it and the read model has
+     * not projected it yet (it lags behind after a restart or a database outage): then the answer is
+     * {@code 503 NOT_YET_PROJECTED}, to be retried, and nothing is alerted. The ledger is asked outside the
+     * database transaction.
+     */
+    private Result unknown(final Caller caller, final String code) {
+        if (ledgerUnits.onLedger(caller, code)) {
+            throw new ApiException(503, "NOT_YET_PROJECTED", "code " + code + " is on the ledger but not yet in the"
+                    + " read model, which is catching up with the ledger; scan again in a moment", List.of());
+        }
+        final Finding finding = new Finding(Verdict.UNKNOWN, "code " + code + " was never commissioned on this ledger:"
+                + " a misprint, a counterfeit, or a pack its maker has not commissioned here", null);
+        final Result unknown = masterData.read(c -> {
+            alerts.raise(c, AlertService.UNKNOWN_CODE, new AlertService.EndedUnit(code, null, null, null, null, null,
+                    null), caller, "verification scan of a code the ledger does not know");
+            return new Result(code, Verdict.UNKNOWN, finding.reason(), List.of(finding), null, null, null, null, null,
+                    null, null, null, null, null);
+        });
+        return identifiers.apply(code).map(r -> withResolution(unknown, r)).orElse(unknown);
     }
 
     /** An unknown code, with what the identifier system says: resolved outside the database transaction. */

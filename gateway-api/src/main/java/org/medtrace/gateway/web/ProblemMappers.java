@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.medtrace.gateway.db.DatabaseUnavailableException;
 import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.errors.ErrorCodes;
 import org.medtrace.gateway.errors.Problem;
@@ -42,6 +43,9 @@ public class ProblemMappers {
     private static final Set<String> IDENTIFIER_NOT_FOUND = Set.of("UNIT_NOT_FOUND", "BATCH_NOT_FOUND",
             "PRODUCT_NOT_FOUND");
 
+    /** Retry-After of every 503: a restarted database, a relaunched chaincode or a projection catching up. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     @Inject
     IdentifierLookup identifiers;
 
@@ -55,9 +59,10 @@ public class ProblemMappers {
         LOG.fine(() -> e.code() + ": " + e.getMessage());
         final ResolvedIdentifier resolution = IDENTIFIER_NOT_FOUND.contains(e.code())
                 ? e.subject().flatMap(identifiers::lookUp).orElse(null) : null;
-        return Problem.response(e.status(), e.code(), ErrorCodes.title(e.code()),
+        final Response.ResponseBuilder response = Problem.response(e.status(), e.code(), ErrorCodes.title(e.code()),
                 resolution == null ? e.getMessage() : e.getMessage() + "; " + resolution.message(), null,
-                e.errors(), resolution).build();
+                e.errors(), resolution);
+        return (e.status() == 503 ? response.header("Retry-After", RETRY_AFTER_SECONDS) : response).build();
     }
 
     /** @param e a chaincode refusal @return the problem carrying the chaincode's code */
@@ -77,12 +82,21 @@ public class ProblemMappers {
                 e.transactionId().orElse(null), null).build();
     }
 
-    /** @param e the ledger did not answer @return 503 */
+    /** @param e the ledger did not answer, or the chaincode stopped before it endorsed @return 503, retry */
     @ServerExceptionMapper
     public Response unavailable(final LedgerUnavailableException e) {
         LOG.log(Level.WARNING, e.getMessage(), e);
         return Problem.response(503, "LEDGER_UNAVAILABLE", "Ledger unavailable", e.getMessage(),
-                e.transactionId().orElse(null), null).build();
+                e.transactionId().orElse(null), null).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /** @param e the database cannot be reached right now @return 503, retry */
+    @ServerExceptionMapper
+    public Response database(final DatabaseUnavailableException e) {
+        LOG.warning(e::getMessage);
+        return Problem.response(503, "DATABASE_UNAVAILABLE", "Database unavailable",
+                "the read model's database cannot be reached right now; nothing was done, retry after Retry-After"
+                        + " seconds", null, null).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     /** @param e another ledger failure @return 502 */
@@ -149,11 +163,18 @@ public class ProblemMappers {
                 status >= 500 ? "internal error" : e.getMessage(), null, null).build();
     }
 
-    /** @param e anything unexpected @return 500 without internals; the cause is logged */
+    /**
+     * @param e anything unexpected @return 503 if a database outage is its cause (whoever wrapped it), otherwise 500
+     *     without internals; the cause is logged
+     */
     @ServerExceptionMapper
     public Response unexpected(final RuntimeException e) {
         if (e instanceof WebApplicationException web) {
             return web(web);
+        }
+        final java.util.Optional<DatabaseUnavailableException> outage = DatabaseUnavailableException.findIn(e);
+        if (outage.isPresent()) {
+            return database(outage.get());
         }
         LOG.log(Level.SEVERE, "unexpected error", e);
         return Problem.response(500, "INTERNAL_ERROR", "Internal error", "internal error; see the gateway's log",

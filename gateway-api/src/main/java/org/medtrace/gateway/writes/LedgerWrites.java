@@ -45,6 +45,7 @@ public class LedgerWrites {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final String CLIENT_EVENT_ID = "clientEventId";
+    private static final String WHOLE_REQUEST = "request";
 
     private final LedgerService ledger;
     private final ProjectionService projection;
@@ -140,8 +141,12 @@ public class LedgerWrites {
         }
     }
 
-    /** The chaincode's code and words, as a 400 problem naming the field. */
-    private static ApiException refusal(final InvalidRequestException e, final String field) {
+    /**
+     * The chaincode's code and words, as a 400 problem naming the field; what the chaincode calls the whole
+     * {@code request} is the {@code body} here.
+     */
+    private static ApiException refusal(final InvalidRequestException e, final String given) {
+        final String field = given.equals(WHOLE_REQUEST) ? "body" : given;
         return new ApiException(ErrorCodes.httpStatus(e.code().name()), e.code().name(), field + ": " + e.problem(),
                 List.of(new Problem.FieldError(field, e.problem())));
     }
@@ -207,14 +212,14 @@ public class LedgerWrites {
      */
     public static ObjectNode parse(final byte[] body) {
         if (body == null || body.length == 0) {
-            throw ApiException.invalid("request", "a JSON object is required");
+            throw ApiException.invalid("body", "a JSON object is required");
         }
         final String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.invalid("request", "is not valid UTF-8");
+            throw ApiException.invalid("body", "is not valid UTF-8");
         }
         try {
             return Requests.parseObject(text);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.chaincode.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -104,6 +106,10 @@ public final class Requests {
         try {
             node = Json.parse(json);
         } catch (JsonProcessingException e) {
+            String duplicate = duplicateKey(e);
+            if (duplicate != null) {
+                throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, duplicate, "appears twice");
+            }
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request",
                     "not valid JSON: " + e.getOriginalMessage());
         }
@@ -111,6 +117,28 @@ public final class Requests {
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request", "must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /** @return the path of the key a duplicate-key error is about ({@code outputs[0].batch.id}), or null */
+    private static String duplicateKey(final JsonProcessingException e) {
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null
+                || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        JsonParser parser = read.getProcessor();
+        StringBuilder path = new StringBuilder();
+        for (String step : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            String name = step.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return path.length() == 0 ? null : path.toString();
     }
 
     private static long utf8Length(final String text) {

@@ -37,7 +37,7 @@ class RequestsTest {
     @CsvSource(delimiter = '|', value = {
         "trailing content|" + COMMISSION + " xyz|request|not valid JSON",
         "two objects|" + COMMISSION + COMMISSION + "|request|not valid JSON",
-        "a duplicate key|{\"clientEventId\":\"k1\",\"clientEventId\":\"k2\"}|request|Duplicate field 'clientEventId'",
+        "a duplicate key|{\"clientEventId\":\"k1\",\"clientEventId\":\"k2\"}|clientEventId|appears twice",
         "an array|[1]|request|must be a JSON object",
         "a number for a string|{\"clientEventId\":\"k1\",\"batchId\":12,\"packageLevel\":1,\"codes\":[\"88.1/a\"]}"
                 + "|batchId|must be a string",

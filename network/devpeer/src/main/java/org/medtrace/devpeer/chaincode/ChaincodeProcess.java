@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +20,28 @@ import org.medtrace.devpeer.identity.Crypto;
 
 /**
  * A chaincode jar run as a child process in chaincode-as-a-service mode. A small shell wrapper stops the chaincode
- * when the peer's process disappears, so a peer killed with SIGKILL leaves no orphan behind for long.
+ * when the peer's process disappears, so a peer killed with SIGKILL leaves no orphan behind for long. The wrapper
+ * writes its own and the chaincode's process ids to {@code chaincode-<name>.pid} beside the log: before it launches
+ * the chaincode, the peer stops whatever an earlier run left there (wrapper and chaincode killed with the peer's
+ * whole process group, say), after checking that it is that chaincode.
  */
 final class ChaincodeProcess {
     private static final Logger LOG = Logger.getLogger(ChaincodeProcess.class.getName());
-    /** Watches the peer (argument 2) and the chaincode; stops the chaincode when either is gone. */
-    private static final String WRAPPER = "\"$1\" -jar \"$0\" & cc=$!; trap 'kill $cc 2>/dev/null; exit 0' TERM INT; "
+    /**
+     * Writes "wrapper-pid chaincode-pid" to the pid file (argument 3), watches the peer (argument 2) and the
+     * chaincode, and stops the chaincode when either is gone.
+     */
+    private static final String WRAPPER = "\"$1\" -jar \"$0\" & cc=$!; echo \"$$ $cc\" > \"$3\"; "
+            + "trap 'kill $cc 2>/dev/null; exit 0' TERM INT; "
             + "while kill -0 \"$2\" 2>/dev/null && kill -0 $cc 2>/dev/null; do sleep 1; done; "
             + "kill $cc 2>/dev/null; wait $cc";
+    /** How long a leftover chaincode gets to stop after SIGTERM before SIGKILL. */
+    private static final long LEFTOVER_STOP_SECONDS = 5;
 
     private final String name;
     private final Path jar;
     private final Path logFile;
+    private final Path pidFile;
     private final Map<String, String> environment;
     private final String packageId;
     private Process process;
@@ -40,6 +52,7 @@ final class ChaincodeProcess {
         this.name = name;
         this.jar = jar;
         this.logFile = logFile;
+        this.pidFile = logFile.resolveSibling("chaincode-" + name + ".pid");
         this.environment = Map.copyOf(environment);
         this.packageId = packageId;
     }
@@ -63,11 +76,12 @@ final class ChaincodeProcess {
         if (process != null && process.isAlive()) {
             return address;
         }
+        stopRecorded(true);
         final int port = freePort();
         address = "127.0.0.1:" + port;
         final String java = ProcessHandle.current().info().command().orElse("java");
         final ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", WRAPPER, jar.toString(), java,
-                Long.toString(ProcessHandle.current().pid())));
+                Long.toString(ProcessHandle.current().pid()), pidFile.toString()));
         // The shim logs every invocation at INFO, which costs more than a simple transaction; an operator who wants
         // those logs sets the variables in the peer's environment.
         builder.environment().putIfAbsent("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING");
@@ -107,6 +121,55 @@ final class ChaincodeProcess {
             Thread.currentThread().interrupt();
         }
         process = null;
+        stopRecorded(false); // a chaincode whose wrapper was killed is no descendant any more
+    }
+
+    /**
+     * Stops the processes the pid file names, if they still run and are this chaincode's wrapper or server (their
+     * arguments name this jar): a pid the system has given to another program since is left alone.
+     *
+     * @param earlierRun true before a launch: what still runs was left by an earlier run (a warning says so); false
+     *     when stopping: what still runs is this run's chaincode, finishing its shutdown
+     */
+    synchronized void stopRecorded(final boolean earlierRun) {
+        final List<ProcessHandle> leftovers = new ArrayList<>();
+        try {
+            if (Files.isRegularFile(pidFile)) {
+                for (final String pid : Files.readString(pidFile, StandardCharsets.UTF_8).trim().split("\\s+")) {
+                    if (pid.matches("\\d{1,10}")) {
+                        ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                                .filter(this::runsThisJar).ifPresent(leftovers::add);
+                    }
+                }
+            }
+            Files.deleteIfExists(pidFile);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read " + pidFile, e);
+        }
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        if (earlierRun) {
+            LOG.warning(() -> "chaincode " + name + " processes " + leftovers.stream().map(ProcessHandle::pid)
+                    .toList() + " of an earlier run still run; stopping them");
+        }
+        leftovers.forEach(ProcessHandle::destroy);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LEFTOVER_STOP_SECONDS);
+        for (final ProcessHandle leftover : leftovers) {
+            try {
+                leftover.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (final java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                leftover.destroyForcibly();
+            } catch (final InterruptedException e) {
+                leftover.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean runsThisJar(final ProcessHandle handle) {
+        return handle.info().arguments().map(arguments -> List.of(arguments).contains(jar.toString()))
+                .orElse(false);
     }
 
     private static int freePort() {
