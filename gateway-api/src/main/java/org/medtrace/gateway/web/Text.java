@@ -15,12 +15,17 @@ import java.util.Optional;
  */
 public final class Text {
 
+    /** GS1's FNC1 as scanners transmit it. */
+    private static final char GROUP_SEPARATOR = '\u001d';
+
     private Text() {
     }
 
     /**
-     * Finds what makes no sense in a value: a C0 control character (U+0000..U+001F), DEL, a C1 control character
-     * (U+0080..U+009F), or half of a surrogate pair (not Unicode text).
+     * Finds what makes no sense in a value: a C0 control character (U+0000..U+001F) other than the group separator
+     * U+001D, DEL, a C1 control character (U+0080..U+009F), or half of a surrogate pair (not Unicode text). The group
+     * separator stays allowed because it is GS1's FNC1 in a scanner's transmitted element string, a code form every
+     * code field and parameter accepts.
      *
      * @param value the text
      * @param lineBreaks true where tab, line feed and carriage return are allowed (free text in a JSON body)
@@ -30,7 +35,8 @@ public final class Text {
         final int n = value.length();
         for (int i = 0; i < n; i++) {
             final char c = value.charAt(i);
-            if (c < 0x20 && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r')) || c >= 0x7f && c <= 0x9f) {
+            if (c < 0x20 && c != GROUP_SEPARATOR && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r'))
+                    || c >= 0x7f && c <= 0x9f) {
                 return Optional.of(String.format("holds the control character U+%04X at position %d", (int) c, i));
             }
             if (Character.isSurrogate(c)) {

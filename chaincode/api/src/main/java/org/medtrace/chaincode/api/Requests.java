@@ -110,13 +110,24 @@ public final class Requests {
             if (duplicate != null) {
                 throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, duplicate, "appears twice");
             }
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request",
-                    "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request", "not valid JSON: " + words(e));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request", "must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * Jackson's words without its class and feature names, which mean nothing to a caller (and must not reach one).
+     */
+    private static String words(final JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Trailing token")) {
+            return "content follows the object";
+        }
+        return message.replaceAll("\\s*\\(bound as `[^`]*`\\)", "").replaceAll(":? ?not allowed as per `[^`]*`", "")
+                .replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "a value");
     }
 
     /** @return the path of the key a duplicate-key error is about ({@code outputs[0].batch.id}), or null */
@@ -156,7 +167,7 @@ public final class Requests {
         } catch (JsonMappingException e) {
             throw refusal(e);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request", String.valueOf(e.getOriginalMessage()));
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "request", words(e));
         } catch (IllegalArgumentException e) {
             FieldProblem problem = problemIn(e);
             if (problem != null) {
@@ -186,7 +197,8 @@ public final class Requests {
                         "'" + format.getValue() + "' is not one of " + allowed);
             }
             if (target == Instant.class || target == LocalDate.class) {
-                return new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, where, String.valueOf(format.getOriginalMessage()));
+                return new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, where,
+                        String.valueOf(format.getOriginalMessage()));
             }
             return new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, where, "must be " + describe(target));
         }
@@ -194,7 +206,7 @@ public final class Requests {
             return new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, where,
                     "must be " + describe(mismatch.getTargetType()));
         }
-        return new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, where, String.valueOf(e.getOriginalMessage()));
+        return new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, where, words(e));
     }
 
     private static FieldProblem problemIn(final Throwable e) {
