@@ -7,11 +7,19 @@
 # chaincode. Run it again after rebuilding the jar to restart the chaincode servers; a package with a new label
 # (a new version) becomes the next sequence of the definition.
 #
-# Usage: deploy.sh [--package FILE] [--jar FILE] [--policy-file FILE] [--sequence N]
+# Usage: deploy.sh [--package FILE] [--jar FILE] [--policy NAME|FILE] [--force-policy] [--authority MSP]
+#                  [--sequence N]
 #   --package      the ccaas package (default: network/fabric/target/traceability-ccaas.tar.gz, built by
 #                  ./mvnw -pl network/fabric package)
 #   --jar          the chaincode jar (default: the one chaincode/target/traceability-chaincode-*-ccaas.jar)
-#   --policy-file  the endorsement policy (default: config/endorsement-policy.txt)
+#   --policy       the endorsement policy: default (config/endorsement-policy.txt: the authority's peer and one
+#                  other), majority (config/endorsement-policy-majority.txt), any (config/endorsement-policy-any.txt)
+#                  or a policy file (default: $MEDTRACE_ENDORSEMENT_POLICY, else default); --policy-file FILE too
+#   --force-policy deploy a policy that does not name the authority's peer, or that one organisation's peer satisfies
+#                  alone (refused otherwise: see the README, "Endorsement policy")
+#   --authority    the consortium authority's MSP id, passed to every chaincode server as
+#                  MEDTRACE_CONSORTIUM_AUTHORITY (default: $MEDTRACE_CONSORTIUM_AUTHORITY, else the one deployed
+#                  before, else ShanghaiMpaMSP); it cannot change once deployed
 #   --sequence     the definition sequence to approve and commit (default: 1 for a new chaincode, the committed
 #                  sequence while the version is unchanged, else the committed sequence + 1)
 # MEDTRACE_CHAINCODE_JAVA_OPTS holds JVM options for the chaincode servers (e.g. -Xmx512m).
@@ -20,19 +28,24 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/nodes.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/nodes.sh"
+# shellcheck source=lib/policy.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/policy.sh"
 
 usage() { usage_from_header "${BASH_SOURCE[0]}"; exit "${1:-0}"; }
 
 package=$FABRIC_DIR/target/traceability-ccaas.tar.gz
 jar=
-policy_file=$CONFIG_DIR/endorsement-policy.txt
+policy=${MEDTRACE_ENDORSEMENT_POLICY:-default}
+force_policy=false
 sequence=
 while (( $# > 0 )); do
   case $1 in
-    --package|--jar|--policy-file|--sequence) [[ $# -ge 2 ]] || usage 2 ;;&
+    --package|--jar|--policy|--policy-file|--authority|--sequence) [[ $# -ge 2 ]] || usage 2 ;;&
     --package) package=$2; shift 2 ;;
     --jar) jar=$2; shift 2 ;;
-    --policy-file) policy_file=$2; shift 2 ;;
+    --policy|--policy-file) policy=$2; shift 2 ;;
+    --force-policy) force_policy=true; shift ;;
+    --authority) export MEDTRACE_CONSORTIUM_AUTHORITY=$2; shift 2 ;;
     --sequence) sequence=$2; shift 2 ;;
     -h|--help) usage ;;
     *) echo "unknown argument: $1" >&2; usage 2 ;;
@@ -49,10 +62,39 @@ fi
 [[ -f $jar ]] || die "no chaincode jar at $jar"
 [[ -f $package ]] || die "no chaincode package at $package: build it with ./mvnw -pl network/fabric package, or pass --package"
 [[ -z $sequence || $sequence =~ ^[1-9][0-9]*$ ]] || die "--sequence must be a positive integer"
-[[ -f $policy_file ]] || die "no policy file at $policy_file"
-mapfile -t policy_lines < <(table_rows "$policy_file")
-(( ${#policy_lines[@]} == 1 )) || die "$policy_file must hold exactly one policy line besides comments"
-policy=${policy_lines[0]}
+case $policy in
+  default) policy_file=$CONFIG_DIR/endorsement-policy.txt ;;
+  majority|any) policy_file=$CONFIG_DIR/endorsement-policy-$policy.txt ;;
+  *) policy_file=$policy ;;
+esac
+policy=$(policy_from_file "$policy_file") || exit 1
+
+# The authority: the same for every organisation's chaincode, and for good once the registry has its first entry.
+if [[ -f $(authority_file) && -n ${MEDTRACE_CONSORTIUM_AUTHORITY:-} \
+    && $MEDTRACE_CONSORTIUM_AUTHORITY != "$(<"$(authority_file)")" ]]; then
+  die "this network's chaincode was deployed with the consortium authority $(<"$(authority_file)"); its member registry \
+names that organisation as the writer of every entry and its peer in every entry's key-level endorsement policy, so \
+the chaincode cannot be given another authority ($MEDTRACE_CONSORTIUM_AUTHORITY) here. Start over with \
+scripts/down.sh --purge, or keep the authority."
+fi
+authority=$(consortium_authority)
+authority_key=$(org_of_msp "$authority")
+
+# A policy that one organisation's peer satisfies alone lets that organisation's chaincode decide alone; one that
+# leaves out the authority's peer lets others write the registry's first entry (a key-level policy guards a
+# registry key only once it exists) and endorse without the authority.
+member_msps=()
+for key in "${PEER_ORGS[@]}"; do member_msps+=("${ORG_MSP[$key]}"); done
+problem=$(policy_problem "$policy" "$authority" "${member_msps[@]}") || die "$policy_file holds no signature policy Fabric reads: $policy"
+if [[ -n $problem ]]; then
+  why="the chaincode checks every rule (roles, the registry, custody) on the peers that endorse, so a policy that one \
+organisation's peer satisfies alone lets that organisation write whatever its own, possibly modified, chaincode \
+allows; and the registry's first entry is written under this policy, before any key-level policy protects it, so \
+without the authority's peer another organisation's peer could claim the registry"
+  $force_policy || die "refusing the endorsement policy of $policy_file: $problem. Why: $why. Deploy it anyway with \
+--force-policy."
+  log "warning: deploying $policy_file although $problem (--force-policy)"
+fi
 if [[ $RUNTIME == native ]]; then
   command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java" >/dev/null || die "java not found: install a JDK 17 or set JAVA_HOME"
 fi
@@ -81,7 +123,9 @@ for key in "${PEER_ORGS[@]}"; do chaincodes+=("$(chaincode_process "$key")"); do
 stop_processes "${chaincodes[@]}"
 mkdir -p "$(dirname "$(chaincode_jar)")"
 cp "$jar" "$(chaincode_jar)"
-for key in "${PEER_ORGS[@]}"; do write_chaincode_env "$key" "$package_id"; done
+for key in "${PEER_ORGS[@]}"; do write_chaincode_env "$key" "$package_id" "$authority"; done
+echo "$authority" >"$(authority_file)"
+log "consortium authority: $authority (peer ${ORG_PEER[$authority_key]})"
 start_chaincode_servers
 
 # 3. The chaincode definition.
@@ -123,6 +167,8 @@ else
   peer_cli "$first" lifecycle chaincode commit "${orderer[@]}" "${definition[@]}" "${peers[@]}"
 fi
 
+printf '%s\n' "$policy" >"$(policy_record_file)"
+
 # 4. Every peer reaches its own organisation's chaincode server: the contract metadata every contract router serves.
 for key in "${PEER_ORGS[@]}"; do
   waited=0
@@ -136,4 +182,4 @@ for key in "${PEER_ORGS[@]}"; do
   log "${ORG_PEER[$key]} runs $CHAINCODE_NAME"
 done
 log "deployed $CHAINCODE_NAME $version (sequence $sequence, package $package_id) on channel $CHANNEL"
-log "next: scripts/profiles.sh"
+log "next: scripts/members.sh (the member registry), then scripts/profiles.sh"

@@ -12,14 +12,14 @@
 #                                      named <org>-<role> (users/<org>-<role>@<domain>/msp)
 #   enroll.sh user ORG NAME ROLE       one more user NAME of organisation ORG (a key of organizations.tsv)
 #                                      with role ROLE: manufacturer, distributor, logistics, dispenser,
-#                                      regulator or logger
+#                                      regulator, lot-release or logger
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() { usage_from_header "${BASH_SOURCE[0]}"; exit "${1:-0}"; }
 
-ROLES=(manufacturer distributor logistics dispenser regulator logger)
+ROLES=(manufacturer distributor logistics dispenser regulator lot-release logger)
 
 # fabric-ca-client as ORG's bootstrap registrar; its home holds the registrar's enrolment and nothing else. Its
 # chatter is shown only when it fails; what it prints on stdout is passed on. Secrets travel in FABRIC_CA_CLIENT_URL

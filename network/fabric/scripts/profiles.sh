@@ -35,7 +35,7 @@ user_role() {
   if command -v openssl >/dev/null; then
     local in_cert
     in_cert=$(openssl x509 -in "$dir/msp/signcerts/cert.pem" -noout -text 2>/dev/null \
-      | grep -o '"role":"[a-z]*"' | head -n 1 | cut -d'"' -f4 || true)
+      | grep -o '"role":"[a-z-]*"' | head -n 1 | cut -d'"' -f4 || true)
     [[ -n $in_cert ]] || die "$dir/msp/signcerts/cert.pem has no role attribute: enrol users with scripts/enroll.sh"
     [[ -z $role || $role == "$in_cert" ]] || die "$dir/role says $role, its certificate says $in_cert"
     role=$in_cert

@@ -13,6 +13,8 @@
 #   MEDTRACE_RUNTIME      native (default: every node a local process) or compose (nodes run by compose/compose.yaml)
 #   MEDTRACE_CHANNEL      channel name (default: medtrace)
 #   MEDTRACE_CHAINCODE    chaincode name (default: traceability)
+#   MEDTRACE_CONSORTIUM_AUTHORITY  MSP id of the consortium authority that keeps the member registry (default:
+#                         the one scripts/deploy.sh deployed with, else ShanghaiMpaMSP)
 
 # 4.4: associative arrays, and empty arrays that set -u accepts.
 if (( ${BASH_VERSINFO[0]:-0} * 100 + ${BASH_VERSINFO[1]:-0} < 404 )); then
@@ -108,6 +110,30 @@ load_nodes() {
 
 load_organizations
 load_nodes
+
+# The consortium authority: the MSP id every organisation's chaincode names (MEDTRACE_CONSORTIUM_AUTHORITY), the
+# only one that may write the member registry. deploy.sh records the one it deployed with.
+authority_file() { echo "$NETWORK_DIR/consortium-authority"; }
+# The endorsement policy deploy.sh committed last, so the other scripts ask the peers it needs.
+policy_record_file() { echo "$NETWORK_DIR/endorsement-policy"; }
+consortium_authority() {
+  local msp=${MEDTRACE_CONSORTIUM_AUTHORITY:-} deployed
+  if [[ -f $(authority_file) ]]; then
+    deployed=$(<"$(authority_file)")
+    [[ -z $msp || $msp == "$deployed" ]] \
+      || die "MEDTRACE_CONSORTIUM_AUTHORITY=$msp, but the chaincode runs with $deployed (scripts/deploy.sh recorded it)"
+    msp=$deployed
+  fi
+  echo "${msp:-ShanghaiMpaMSP}"
+}
+# The key of the organisation with this MSP id, or a failure naming the application organisations.
+org_of_msp() {
+  local key
+  for key in "${PEER_ORGS[@]}"; do [[ ${ORG_MSP[$key]} == "$1" ]] && { echo "$key"; return; }; done
+  local msps=()
+  for key in "${PEER_ORGS[@]}"; do msps+=("${ORG_MSP[$key]}"); done
+  die "'$1' is not the MSP id of an application organisation of config/organizations.tsv (${msps[*]})"
+}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Where things are. The crypto material keeps cryptogen's layout whichever way it was made.
@@ -326,14 +352,21 @@ compose() {
 # peer_cli ORG ARGS...: the peer CLI as ORG's admin against ORG's peer, with no CORE_* settings leaking in from the
 # caller's shell.
 peer_cli() {
-  local key=$1 id=${ORG_PEER[$1]} cfg peer
+  local key=$1
   shift
+  peer_with_msp "$key" "$(admin_dir "$key")/msp" "$@"
+}
+
+# peer_with_msp ORG MSP_DIR ARGS...: the peer CLI signing with the identity in MSP_DIR against ORG's peer.
+peer_with_msp() {
+  local key=$1 msp=$2 id=${ORG_PEER[$1]} cfg peer
+  shift 2
   cfg=$(fabric_cfg_path)
   peer=$(fabric_bin peer)
   env -i HOME="$HOME" PATH="$PATH" FABRIC_CFG_PATH="$cfg" FABRIC_LOGGING_SPEC=WARN \
     CORE_PEER_TLS_ENABLED=true \
     CORE_PEER_LOCALMSPID="${ORG_MSP[$key]}" \
-    CORE_PEER_MSPCONFIGPATH="$(admin_dir "$key")/msp" \
+    CORE_PEER_MSPCONFIGPATH="$msp" \
     CORE_PEER_ADDRESS="$(node_address "$id")" \
     CORE_PEER_TLS_ROOTCERT_FILE="$(org_tls_ca "$key")" \
     "$peer" "$@"

@@ -101,13 +101,16 @@ write_peer_env() {
 
 # The organisation's chaincode server: the chaincode jar run as a service (ContractRouter with
 # CHAINCODE_SERVER_ADDRESS set listens there and the peer dials it); CORE_CHAINCODE_ID_NAME must be the package id.
+# MEDTRACE_CONSORTIUM_AUTHORITY is the same for every organisation: the MSP that keeps the member registry (the
+# chaincode refuses everything without it).
 write_chaincode_env() {
-  local key=$1 package_id=$2 id=${ORG_PEER[$1]}
+  local key=$1 package_id=$2 authority=$3 id=${ORG_PEER[$1]}
   write_env "$(chaincode_process "$key")" \
     "CHAINCODE_SERVER_ADDRESS=${NODE_HOST[$id]}:${NODE_CC_SERVER_PORT[$id]}" \
     "CORE_CHAINCODE_ID_NAME=$package_id" \
     "CORE_PEER_LOCALMSPID=${ORG_MSP[$key]}" \
-    "CORE_PEER_TLS_ENABLED=false"
+    "CORE_PEER_TLS_ENABLED=false" \
+    "MEDTRACE_CONSORTIUM_AUTHORITY=$authority"
 }
 
 start_ca() {

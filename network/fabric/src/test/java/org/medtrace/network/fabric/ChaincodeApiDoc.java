@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 record ChaincodeApiDoc(String channel, String chaincode, List<String> roles, Map<String, List<String>> rolesByMspId) {
 
     private static final Pattern NAME_ROW = Pattern.compile("^\\| ([a-z ()]+) \\| `([^`]+)` \\|", Pattern.MULTILINE);
-    private static final Pattern ROLE_ROW = Pattern.compile("^\\| `([a-z]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern ROLE_ROW = Pattern.compile("^\\| `([a-z-]+)` \\|", Pattern.MULTILINE);
     private static final Pattern ORGANIZATION_ROW =
-            Pattern.compile("^\\| `([A-Za-z]+MSP)` \\| ([a-z, ]+) \\|", Pattern.MULTILINE);
+            Pattern.compile("^\\| `([A-Za-z]+MSP)` \\| ([a-z, -]+) \\|", Pattern.MULTILINE);
 
     static ChaincodeApiDoc load() {
         String doc = NetworkFiles.read(NetworkFiles.DOCS.resolve("chaincode-api.md"));
