@@ -36,6 +36,8 @@ while (( $# > 0 )); do
   esac
 done
 
+crypto_mode >/dev/null
+
 # The MSP id a request line names.
 line_msp() { printf '%s' "$1" | sed -n 's/^{.*"msp"[[:space:]]*:[[:space:]]*"\([A-Za-z0-9._-]*\)".*}[[:space:]]*$/\1/p'; }
 
@@ -65,7 +67,6 @@ for msp in "${except[@]}"; do
 done
 user=${MEDTRACE_AUTHORITY_USER:-$authority_key-regulator}
 user_msp "$authority_key" "$user" >/dev/null
-crypto_mode >/dev/null
 fabric_bin peer >/dev/null
 
 # Whether MSP has an entry: member:get answers it, or refuses with MEMBER_NOT_FOUND. Before the authority's own

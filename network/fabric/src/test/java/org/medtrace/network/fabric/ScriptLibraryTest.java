@@ -46,11 +46,12 @@ class ScriptLibraryTest {
                 for key in "${ORGS[@]}"; do write_ca_env "$key"; done
                 for id in "${ORDERERS[@]}"; do write_orderer_env "$id"; done
                 for id in "${PEERS[@]}"; do write_peer_env "$id"; done
-                for key in "${PEER_ORGS[@]}"; do write_chaincode_env "$key" "$1"; done
+                for key in "${PEER_ORGS[@]}"; do write_chaincode_env "$key" "$1" "$2"; done
                 """;
         Shell.run(Map.of("MEDTRACE_NETWORK_DIR", network.toString(),
                         "FABRIC_CFG_PATH", ScriptsTest.fakeFabricBin().toString()),
-                "bash", "-c", "set -euo pipefail\n" + script, "library", PACKAGE_ID).assertSucceeded();
+                "bash", "-c", "set -euo pipefail\n" + script, "library", PACKAGE_ID, EndorsementPolicyTest.AUTHORITY)
+                .assertSucceeded();
     }
 
     @Test
@@ -94,7 +95,9 @@ class ScriptLibraryTest {
             assertThat(chaincodeEnv).containsEntry("CHAINCODE_SERVER_ADDRESS",
                             peer.host() + ":" + peer.chaincodeServerPort().orElseThrow())
                     .containsEntry("CORE_CHAINCODE_ID_NAME", PACKAGE_ID)
-                    .containsEntry("CORE_PEER_LOCALMSPID", organization.mspId());
+                    .containsEntry("CORE_PEER_LOCALMSPID", organization.mspId())
+                    // The same authority for every organisation's chaincode: the one that keeps the registry.
+                    .containsEntry("MEDTRACE_CONSORTIUM_AUTHORITY", EndorsementPolicyTest.AUTHORITY);
             assertThat(peerEnv.get("CORE_CHAINCODE_EXTERNALBUILDERS"))
                     .contains("path: " + NetworkFiles.MODULE.resolve("builders/ccaas"))
                     .contains("propagateEnvironment: [CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG]");

@@ -42,7 +42,8 @@ class ScriptsTest {
     @Test
     void there_are_scripts_for_every_step() {
         assertThat(entryPoints().map(p -> p.getFileName().toString())).contains("up.sh", "enroll.sh", "channel.sh",
-                "deploy.sh", "profiles.sh", "down.sh", "package-id.sh", "detect", "build", "release", "first-story.sh");
+                "deploy.sh", "members.sh", "story.sh", "chaincode.sh", "profiles.sh", "down.sh", "package-id.sh", "detect", "build",
+                "release", "first-story.sh");
     }
 
     @ParameterizedTest
@@ -70,7 +71,8 @@ class ScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up.sh", "enroll.sh", "channel.sh", "deploy.sh", "profiles.sh", "down.sh"})
+    @ValueSource(strings = {"up.sh", "enroll.sh", "channel.sh", "deploy.sh", "members.sh", "story.sh", "chaincode.sh",
+            "profiles.sh", "down.sh"})
     void help_explains_the_usage_without_needing_fabric(String script) {
         Shell.assumeBash();
 
@@ -80,7 +82,8 @@ class ScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up.sh", "enroll.sh", "channel.sh", "deploy.sh", "profiles.sh", "down.sh"})
+    @ValueSource(strings = {"up.sh", "enroll.sh", "channel.sh", "deploy.sh", "members.sh", "story.sh", "chaincode.sh",
+            "profiles.sh", "down.sh"})
     void an_unknown_argument_is_refused_and_creates_nothing(String script) {
         Shell.assumeBash();
         Path network = NetworkFiles.scratch("unknown-argument").resolve("network");
@@ -107,7 +110,7 @@ class ScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"channel.sh", "profiles.sh", "enroll.sh"})
+    @ValueSource(strings = {"channel.sh", "profiles.sh", "enroll.sh", "members.sh", "story.sh"})
     void steps_after_up_refuse_to_run_before_it(String script) {
         Shell.assumeBash();
         Path network = NetworkFiles.scratch("before-up").resolve("network");
@@ -119,6 +122,40 @@ class ScriptsTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("run scripts/up.sh first");
         assertThat(network).doesNotExist();
+    }
+
+    @Test
+    void deploy_refuses_a_policy_one_organisations_peer_satisfies_alone_saying_why_and_creates_nothing() throws IOException {
+        Shell.assumeBash();
+        Path scratch = NetworkFiles.scratch("any-policy");
+        Path network = scratch.resolve("network");
+        Path jar = Files.writeString(scratch.resolve("chaincode.jar"), "");
+        Path chaincodePackage = Files.writeString(scratch.resolve("package.tar.gz"), "");
+
+        Shell.Result result = run(Map.of("MEDTRACE_NETWORK_DIR", network.toString()), "deploy.sh", "--jar", jar.toString(),
+                "--package", chaincodePackage.toString(), "--policy", "any");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("refusing the endorsement policy")
+                .contains("alone satisfies it").contains("could claim the registry").contains("--force-policy");
+        assertThat(network).doesNotExist();
+    }
+
+    @Test
+    void deploy_refuses_another_authority_than_the_one_the_network_was_deployed_with() throws IOException {
+        Shell.assumeBash();
+        Path scratch = NetworkFiles.scratch("authority");
+        Path network = Files.createDirectories(scratch.resolve("network"));
+        Files.writeString(network.resolve("consortium-authority"), "ShanghaiMpaMSP\n");
+        Path jar = Files.writeString(scratch.resolve("chaincode.jar"), "");
+        Path chaincodePackage = Files.writeString(scratch.resolve("package.tar.gz"), "");
+
+        Shell.Result result = run(Map.of("MEDTRACE_NETWORK_DIR", network.toString()), "deploy.sh", "--jar", jar.toString(),
+                "--package", chaincodePackage.toString(), "--authority", "HuaxiaVaccineMSP");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("deployed with the consortium authority ShanghaiMpaMSP");
+        assertThat(network.resolve("consortium-authority")).hasContent("ShanghaiMpaMSP");
     }
 
     @Test

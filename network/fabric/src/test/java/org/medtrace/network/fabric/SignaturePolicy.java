@@ -3,6 +3,7 @@ package org.medtrace.network.fabric;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,20 @@ sealed interface SignaturePolicy {
             throw new IllegalArgumentException("unexpected text at " + parser.position + " in " + expression);
         }
         return policy;
+    }
+
+    /**
+     * Whether endorsements by the peers of exactly these organisations satisfy the policy: a peer's signature
+     * satisfies its organisation's {@code .peer} and {@code .member} principals. (Fabric also lets one signature
+     * satisfy one principal only; the policies here never name an organisation twice, so that is not modelled.)
+     */
+    default boolean satisfiedBy(Set<String> peerMspIds) {
+        if (this instanceof Principal principal) {
+            return peerMspIds.contains(principal.mspId())
+                    && (principal.role().equals("peer") || principal.role().equals("member"));
+        }
+        Gate gate = (Gate) this;
+        return gate.children().stream().filter(child -> child.satisfiedBy(peerMspIds)).count() >= gate.required();
     }
 
     /** Every principal, in order. */
