@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The project's real chaincode jar, launched by the peer as a child process, driven through the SDK. */
+/**
+ * The project's real chaincode jar, launched by the peer as a child process with the consortium authority in its
+ * environment, driven through the SDK: the authority bootstraps the member registry, then members act.
+ */
 class RealChaincodeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BATCH = "88.118.8866/B-REAL01";
@@ -30,9 +33,17 @@ class RealChaincodeTest {
         final Path jar = Path.of(System.getProperty("devpeer.chaincode.jar",
                 "target/chaincode/traceability-chaincode-ccaas.jar"));
         peer = DevPeer.builder().dataDirectory(PeerFixture.freshDirectory("real-chaincode"))
-                .organizations(PeerFixture.ORGS).chaincodeJar("traceability", jar).build();
+                .organizations(PeerFixture.ORGS).chaincodeJar("traceability", jar)
+                .chaincodeEnvironment(Consortium.ENVIRONMENT).build();
         peer.start();
         channel = PeerFixture.channelTo(peer);
+        final EnrolledIdentity authority = peer.certificateAuthority().enroll("ShanghaiMpaMSP", "registrar",
+                "regulator");
+        try (Gateway gateway = PeerFixture.gateway(channel, authority)) {
+            Consortium.bootstrap(gateway.getNetwork("medtrace").getContract("traceability"));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot bootstrap the member registry", e);
+        }
     }
 
     @AfterAll
@@ -76,6 +87,18 @@ class RealChaincodeTest {
                             + "\",\"packageLevel\":1,\"codes\":[\"88.118.8866/VREAL0003\"]}"))
                     .isInstanceOfSatisfying(EndorseException.class, e -> assertThat(e.getDetails().get(0)
                             .getMessage()).startsWith("chaincode response 500, ["));
+        }
+    }
+
+    @Test
+    void an_organisation_on_the_channel_but_not_in_the_registry_is_refused() throws Exception {
+        final EnrolledIdentity distributor = peer.certificateAuthority().enroll("ShenDistMSP", "clerk",
+                "distributor");
+        try (Gateway gateway = PeerFixture.gateway(channel, distributor)) {
+            assertThatThrownBy(() -> gateway.getNetwork("medtrace").getContract("traceability")
+                    .evaluateTransaction("member:get", "{\"msp\":\"ShenDistMSP\"}"))
+                    .hasMessageContaining("[ACCESS_DENIED] ShenDistMSP may not call member:get as distributor: "
+                            + "ShenDistMSP is not a member of the consortium");
         }
     }
 }
