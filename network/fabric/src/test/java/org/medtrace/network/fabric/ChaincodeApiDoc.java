@@ -17,8 +17,8 @@ record ChaincodeApiDoc(String channel, String chaincode, List<String> roles, Map
 
     static ChaincodeApiDoc load() {
         String doc = NetworkFiles.read(NetworkFiles.DOCS.resolve("chaincode-api.md"));
-        String names = section(doc, "## Names", "## Identity and roles");
-        String identity = section(doc, "## Identity and roles", "## Encoding");
+        String names = section(doc, "## Names", "## Identity, roles and membership");
+        String identity = section(doc, "## Identity, roles and membership", "## Encoding");
         Map<String, String> nameRows = new LinkedHashMap<>();
         Matcher name = NAME_ROW.matcher(names);
         while (name.find()) {
