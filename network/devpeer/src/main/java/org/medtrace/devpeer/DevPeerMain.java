@@ -28,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
  * Options: data-dir (required), orgs (required, comma-separated), host, port, channel, peer-org, chaincode-jar
  * (name=path, repeatable or comma-separated), chaincode-address (name=host:port), block-size-max,
  * block-size-bytes-max, batch-timeout-ms, execute-timeout-ms, chaincode-start-timeout-ms, tls-server-name, queue-max,
- * tls (true, or false: plaintext gRPC, for a loopback host only), enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
+ * tls (true, or false: plaintext gRPC, for a loopback host only), endorsement-policy (a Fabric signature policy,
+ * e.g. {@code AND('ShanghaiMpaMSP.peer', OutOf(1, 'HuaxiaVaccineMSP.peer', 'ShenDistMSP.peer'))}), enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
  */
 public final class DevPeerMain {
     private DevPeerMain() {
@@ -91,6 +92,7 @@ public final class DevPeerMain {
         optional(options, "chaincode-start-timeout-ms", value -> builder.chaincodeStartTimeoutMs(Long.parseLong(value)));
         optional(options, "tls-server-name", builder::tlsServerName);
         optional(options, "queue-max", value -> builder.queueMax(Integer.parseInt(value)));
+        optional(options, "endorsement-policy", builder::endorsementPolicy);
         optional(options, "tls", value -> {
             if ("false".equals(value)) {
                 builder.plaintextOnLoopback();

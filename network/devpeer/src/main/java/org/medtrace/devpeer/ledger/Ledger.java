@@ -47,6 +47,12 @@ public interface Ledger extends AutoCloseable {
     /** The status of a committed transaction, or null if no block holds it. */
     TxStatus transaction(String txId);
 
+    /**
+     * A committed key's validation parameter (its key-level endorsement policy, the {@code VALIDATION_PARAMETER}
+     * metadata), or null if the key has none or does not exist.
+     */
+    com.google.protobuf.ByteString validationParameter(String namespace, String key);
+
     /** A new simulation over the current committed state; close it when done. */
     Simulation newSimulation(String txId);
 

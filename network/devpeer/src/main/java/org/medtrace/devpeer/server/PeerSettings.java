@@ -25,13 +25,18 @@ public final class PeerSettings {
     final int queueMax;
     /** False: plaintext gRPC (the builder allows it on loopback hosts only). */
     final boolean tls;
+    /** The chaincode endorsement policy (signature policy text), or null: the home peer endorses alone. */
+    final String endorsementPolicy;
+    /** Per organisation, chaincode servers its peer uses instead of the shared ones (a rogue peer, in tests). */
+    final Map<String, Map<String, String>> organizationChaincodeAddresses;
 
     /** Creates the settings; the caller has validated them. */
     public PeerSettings(final Path dataDirectory, final String host, final int port, final String channel,
             final List<String> organizations, final String peerOrganization, final Map<String, Path> chaincodeJars,
             final Map<String, String> chaincodeAddresses, final int blockSizeMax, final long blockSizeBytesMax,
             final long batchTimeoutMs, final Duration executeTimeout, final Duration chaincodeStartTimeout,
-            final String tlsServerName, final int queueMax, final boolean tls) {
+            final String tlsServerName, final int queueMax, final boolean tls, final String endorsementPolicy,
+            final Map<String, Map<String, String>> organizationChaincodeAddresses) {
         this.dataDirectory = dataDirectory;
         this.host = host;
         this.port = port;
@@ -48,6 +53,8 @@ public final class PeerSettings {
         this.tlsServerName = tlsServerName;
         this.queueMax = queueMax;
         this.tls = tls;
+        this.endorsementPolicy = endorsementPolicy;
+        this.organizationChaincodeAddresses = Map.copyOf(organizationChaincodeAddresses);
     }
 
     /** @return whether clients connect with TLS (false: plaintext on a loopback host) */
