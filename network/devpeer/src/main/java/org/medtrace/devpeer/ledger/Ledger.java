@@ -53,6 +53,22 @@ public interface Ledger extends AutoCloseable {
      */
     com.google.protobuf.ByteString validationParameter(String namespace, String key);
 
+    /**
+     * The current committed state, for several simulations of one proposal (one per endorsing peer) that must see
+     * the same state; released when it and every simulation made from it are closed.
+     */
+    SharedSnapshot snapshot(String txId);
+
+    /** A committed state shared by simulations of one proposal. */
+    interface SharedSnapshot extends AutoCloseable {
+        /** A new simulation over this state; close it when done. */
+        Simulation newSimulation();
+
+        /** Gives up this handle; the state is released once the simulations made from it are closed too. */
+        @Override
+        void close();
+    }
+
     /** A new simulation over the current committed state; close it when done. */
     Simulation newSimulation(String txId);
 

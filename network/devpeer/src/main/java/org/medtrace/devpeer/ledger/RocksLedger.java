@@ -231,6 +231,34 @@ final class RocksLedger implements Ledger {
     }
 
     @Override
+    public SharedSnapshot snapshot(final String txId) {
+        final org.rocksdb.Snapshot snapshot = db.getSnapshot();
+        final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
+        final Runnable release = () -> {
+            if (holders.decrementAndGet() == 0) {
+                db.releaseSnapshot(snapshot);
+            }
+        };
+        return new SharedSnapshot() {
+            private boolean closed;
+
+            @Override
+            public Simulation newSimulation() {
+                holders.incrementAndGet();
+                return new RocksSimulation(db, txId, snapshot, release);
+            }
+
+            @Override
+            public synchronized void close() {
+                if (!closed) {
+                    closed = true;
+                    release.run();
+                }
+            }
+        };
+    }
+
+    @Override
     public Simulation newSimulation(final String txId) {
         return new RocksSimulation(db, txId);
     }

@@ -72,10 +72,15 @@ final class EndorsementCollector {
                 return CompletableFuture.failedFuture(Errors.plain(Status.Code.UNAVAILABLE,
                         "failed to find any endorsing peers for org(s): " + String.join(", ", missing)));
             }
-            return simulate(proposal, named, List.of()).thenApply(responses -> assemble(proposal, responses));
+            final Ledger.SharedSnapshot snapshot = ledger.snapshot(proposal.txId());
+            return simulate(proposal, named, List.of(), snapshot).whenComplete((responses, error) -> snapshot.close())
+                    .thenApply(responses -> assemble(proposal, responses));
         }
+        // All peers simulate on one snapshot: they are at the same height, and a block committed between two
+        // peers' simulations must not make their results differ.
+        final Ledger.SharedSnapshot snapshot = ledger.snapshot(proposal.txId());
         final List<EndorsingPeer> first = planner.initial(clientMsp(proposal));
-        return simulate(proposal, first, List.of()).thenCompose(responses -> {
+        return simulate(proposal, first, List.of(), snapshot).thenCompose(responses -> {
             final List<SignaturePolicy> needed = requirements(proposal, responses.values().iterator().next());
             if (EndorsementPlanner.satisfies(first, needed)) {
                 return CompletableFuture.completedFuture(responses);
@@ -85,13 +90,15 @@ final class EndorsementCollector {
                 throw new CompletionException(errors.withDetail(Status.Code.ABORTED, NOT_ENOUGH,
                         "no set of the channel's peers satisfies the endorsement policies of the keys written"));
             }
-            return simulate(proposal, all.subList(first.size(), all.size()), new ArrayList<>(responses.values()))
+            return simulate(proposal, all.subList(first.size(), all.size()), new ArrayList<>(responses.values()),
+                    snapshot)
                     .thenApply(more -> {
                         final Map<EndorsingPeer, ProposalOutcome> together = new LinkedHashMap<>(responses);
                         together.putAll(more);
                         return together;
                     });
-        }).thenApply(responses -> assemble(proposal, responses));
+        }).whenComplete((responses, error) -> snapshot.close())
+                .thenApply(responses -> assemble(proposal, responses));
     }
 
     /**
@@ -99,10 +106,11 @@ final class EndorsementCollector {
      * {@code earlier}, if given) or from another peer's.
      */
     private CompletableFuture<Map<EndorsingPeer, ProposalOutcome>> simulate(final UnpackedProposal proposal,
-            final List<EndorsingPeer> peers, final List<ProposalOutcome> earlier) {
+            final List<EndorsingPeer> peers, final List<ProposalOutcome> earlier,
+            final Ledger.SharedSnapshot snapshot) {
         final List<CompletableFuture<ProposalOutcome>> futures = new ArrayList<>();
         for (final EndorsingPeer peer : peers) {
-            futures.add(endorser.simulate(proposal, peer, true));
+            futures.add(endorser.simulate(proposal, peer, true, snapshot::newSimulation));
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((ignored, error) -> {
             final Map<EndorsingPeer, ProposalOutcome> outcomes = new LinkedHashMap<>();

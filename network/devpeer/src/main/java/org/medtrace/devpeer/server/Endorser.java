@@ -62,13 +62,19 @@ final class Endorser {
      */
     CompletableFuture<ProposalOutcome> simulate(final UnpackedProposal proposal, final EndorsingPeer peer,
             final boolean endorse) {
+        return simulate(proposal, peer, endorse, () -> ledger.newSimulation(proposal.txId()));
+    }
+
+    /** As {@link #simulate(UnpackedProposal, EndorsingPeer, boolean)}, on a simulation the supplier opens. */
+    CompletableFuture<ProposalOutcome> simulate(final UnpackedProposal proposal, final EndorsingPeer peer,
+            final boolean endorse, final java.util.function.Supplier<Simulation> simulations) {
         final ChaincodeRuntime chaincode = peer.chaincodes.get(proposal.chaincodeName());
         if (chaincode == null) {
             return CompletableFuture.completedFuture(ProposalOutcome.peerError("make sure the chaincode "
                     + proposal.chaincodeName() + " has been successfully defined on channel " + proposal.channelId()
                     + " and try again: chaincode definition for '" + proposal.chaincodeName() + "' not found"));
         }
-        final Simulation simulation = ledger.newSimulation(proposal.txId());
+        final Simulation simulation = simulations.get();
         return chaincode.execute(proposal.channelId(), proposal.txId(), proposal.signed,
                 proposal.invocation.getChaincodeSpec().getInput(), simulation, executeTimeout)
                 .handle((result, error) -> {
