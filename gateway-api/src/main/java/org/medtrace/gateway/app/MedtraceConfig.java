@@ -140,6 +140,14 @@ public interface MedtraceConfig {
          */
         @WithDefault("ShanghaiMpaMSP")
         String consortiumAuthority();
+
+        /**
+         * The chaincode endorsement policy the dev peer enforces, in Fabric's signature-policy syntax. Default: the
+         * one network/fabric deploys, over the demo organisations: the regulator's peer and one other organisation's
+         * ({@code AND('ShanghaiMpaMSP.peer', OutOf(1, 'HuaxiaVaccineMSP.peer', ...))}); {@code none}: one peer
+         * endorses alone and key-level policies are not enforced.
+         */
+        Optional<String> endorsementPolicy();
     }
 
     /** Authentication keys. */

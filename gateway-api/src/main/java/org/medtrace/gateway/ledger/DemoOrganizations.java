@@ -40,6 +40,20 @@ public final class DemoOrganizations {
     private DemoOrganizations() {
     }
 
+    /**
+     * The default endorsement policy of the embedded dev peer, the same text network/fabric deploys: the regulator's
+     * peer and one other demo organisation's, so no member's peer writes alone.
+     *
+     * @return {@code AND('<regulator MSP>.peer', OutOf(1, '<other MSP>.peer', ...))}
+     */
+    public static String endorsementPolicy() {
+        final String regulator = MEMBERS.stream().filter(member -> member.role().equals("regulator"))
+                .map(Member::mspId).findFirst().orElseThrow();
+        final List<String> others = mspIds().stream().filter(msp -> !msp.equals(regulator))
+                .map(msp -> "'" + msp + ".peer'").toList();
+        return "AND('" + regulator + ".peer', OutOf(1, " + String.join(", ", others) + "))";
+    }
+
     /** @return the distinct MSP ids of the demo organisations. */
     public static List<String> mspIds() {
         return MEMBERS.stream().map(Member::mspId).distinct().toList();

@@ -52,7 +52,7 @@ final class EmbeddedNetwork implements LedgerNetwork {
             throw new IllegalStateException("chaincode jar " + chaincodeJar + " not found; build it with the README's"
                     + " command or set medtrace.ledger.embedded.chaincode-jar");
         }
-        final DevPeer peer = DevPeer.builder()
+        final DevPeer.Builder builder = DevPeer.builder()
                 .dataDirectory(config.dataDirectory().resolve("ledger").toAbsolutePath())
                 .host("127.0.0.1").port(0)
                 .channel(ledger.channel())
@@ -60,8 +60,13 @@ final class EmbeddedNetwork implements LedgerNetwork {
                 .chaincodeJar(ledger.chaincode(), chaincodeJar.toAbsolutePath())
                 .chaincodeEnvironment(Map.of(CONSORTIUM_AUTHORITY_VARIABLE,
                         ledger.embedded().consortiumAuthority()))
-                .batchTimeoutMs(ledger.embedded().batchTimeoutMs())
-                .build();
+                .batchTimeoutMs(ledger.embedded().batchTimeoutMs());
+        // One endorsing peer per organisation, and the policy network/fabric deploys unless configured otherwise.
+        final String policy = ledger.embedded().endorsementPolicy().orElseGet(DemoOrganizations::endorsementPolicy);
+        if (!policy.equalsIgnoreCase("none")) {
+            builder.endorsementPolicy(policy);
+        }
+        final DevPeer peer = builder.build();
         peer.start();
         try {
             final List<LedgerIdentity> identities = new ArrayList<>();

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType;
+import org.medtrace.devpeer.policy.PolicyIdentity;
+import org.medtrace.devpeer.policy.PolicySyntaxException;
+import org.medtrace.devpeer.policy.SignaturePolicy;
 import org.medtrace.devpeer.server.PeerSettings;
 
 /**
@@ -103,6 +107,8 @@ public interface DevPeer extends AutoCloseable {
         private String tlsServerName = "peer0.devpeer.medtrace";
         private int queueMax = 20_000;
         private boolean plaintext;
+        private String endorsementPolicy;
+        private final Map<String, Map<String, String>> organizationChaincodeAddresses = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -237,6 +243,33 @@ public interface DevPeer extends AutoCloseable {
         }
 
         /**
+         * The chaincodes' endorsement policy, in Fabric's signature-policy syntax (what
+         * {@code peer lifecycle chaincode approveformyorg --signature-policy} takes), e.g.
+         * {@code AND('ShanghaiMpaMSP.peer', OutOf(1, 'HuaxiaVaccineMSP.peer', 'ShenDistMSP.peer'))}. With it the peer
+         * hosts one endorsing peer per organisation, its Gateway service collects the endorsements the policy needs
+         * (and refuses when the peers' results differ), and the committer marks a transaction whose endorsements do
+         * not satisfy it, or a written key's validation parameter, ENDORSEMENT_POLICY_FAILURE. Default: none, the
+         * peer of {@link #peerOrganization(String)} endorses alone and key-level parameters are not enforced.
+         *
+         * @throws PolicySyntaxException at {@link #build()} if the text does not parse
+         */
+        public Builder endorsementPolicy(final String policy) {
+            this.endorsementPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * A chaincode server one organisation's endorsing peer uses instead of the shared one: for trying out what a
+         * member running a modified chaincode on its own peer can do (needs {@link #endorsementPolicy(String)}, and
+         * a chaincode of that name configured for everyone).
+         */
+        public Builder organizationChaincodeAddress(final String mspId, final String name, final String address) {
+            organizationChaincodeAddresses.computeIfAbsent(requireName("MSP id", mspId), msp -> new LinkedHashMap<>())
+                    .put(requireName("chaincode name", name), Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
          * Validates the settings and creates the (not yet started) peer.
          *
          * @throws IllegalArgumentException naming the first invalid setting
@@ -272,10 +305,36 @@ public interface DevPeer extends AutoCloseable {
                 throw new IllegalArgumentException("plaintextOnLoopback needs a loopback host (127.0.0.1, ::1,"
                         + " localhost), got " + host);
             }
+            validateEndorsement();
             return new LocalDevPeer(new PeerSettings(dataDirectory, host, port, channel, organizations, peerMsp,
                     chaincodeJars, chaincodeAddresses, blockSizeMax, blockSizeBytesMax, batchTimeoutMs,
                     Duration.ofMillis(executeTimeoutMs), Duration.ofMillis(chaincodeStartTimeoutMs), tlsServerName,
-                    queueMax, !plaintext, chaincodeEnvironment), channel, tlsServerName);
+                    queueMax, !plaintext, chaincodeEnvironment, endorsementPolicy, organizationChaincodeAddresses), channel, tlsServerName);
+        }
+
+        private void validateEndorsement() {
+            if (endorsementPolicy != null) {
+                final SignaturePolicy policy = SignaturePolicy.parse(endorsementPolicy);
+                final List<PolicyIdentity> everyPeer = organizations.stream()
+                        .map(msp -> new PolicyIdentity(msp, msp, MSPRoleType.PEER)).toList();
+                if (!policy.isSatisfiedBy(everyPeer)) {
+                    throw new IllegalArgumentException("endorsementPolicy " + policy + " cannot be satisfied by the"
+                            + " peers of " + organizations);
+                }
+            }
+            if (!organizationChaincodeAddresses.isEmpty() && endorsementPolicy == null) {
+                throw new IllegalArgumentException("organizationChaincodeAddress needs an endorsementPolicy");
+            }
+            organizationChaincodeAddresses.forEach((msp, addresses) -> {
+                if (!organizations.contains(msp)) {
+                    throw new IllegalArgumentException("organizationChaincodeAddress: " + msp + " is not one of "
+                            + organizations);
+                }
+                addresses.keySet().stream().filter(name -> !chaincodeJars.containsKey(name)
+                        && !chaincodeAddresses.containsKey(name)).findFirst().ifPresent(name -> {
+                            throw new IllegalArgumentException("organizationChaincodeAddress: no chaincode " + name);
+                        });
+            });
         }
 
         /** True if every address the host names is a loopback address; an unresolvable host is not loopback. */

@@ -30,7 +30,8 @@ import java.util.concurrent.CountDownLatch;
  * repeatable or comma-separated: the launched chaincodes' environment, e.g. MEDTRACE_CONSORTIUM_AUTHORITY),
  * block-size-max,
  * block-size-bytes-max, batch-timeout-ms, execute-timeout-ms, chaincode-start-timeout-ms, tls-server-name, queue-max,
- * tls (true, or false: plaintext gRPC, for a loopback host only), enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
+ * tls (true, or false: plaintext gRPC, for a loopback host only), endorsement-policy (a Fabric signature policy,
+ * e.g. {@code AND('ShanghaiMpaMSP.peer', OutOf(1, 'HuaxiaVaccineMSP.peer', 'ShenDistMSP.peer'))}), enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
  */
 public final class DevPeerMain {
     private DevPeerMain() {
@@ -93,6 +94,7 @@ public final class DevPeerMain {
         optional(options, "chaincode-start-timeout-ms", value -> builder.chaincodeStartTimeoutMs(Long.parseLong(value)));
         optional(options, "tls-server-name", builder::tlsServerName);
         optional(options, "queue-max", value -> builder.queueMax(Integer.parseInt(value)));
+        optional(options, "endorsement-policy", builder::endorsementPolicy);
         optional(options, "tls", value -> {
             if ("false".equals(value)) {
                 builder.plaintextOnLoopback();

@@ -33,14 +33,49 @@ import org.medtrace.devpeer.crypto.P256Signers;
  * {@code bench.tls} (true; false: plaintext gRPC, {@code --tls false}), {@code bench.peer} ({@code devpeer}, or
  * {@code stub}: {@link org.medtrace.devpeer.server.ClientFloorGateway}, which answers at once without any work, so
  * the clients' CPU per transaction is their floor), {@code bench.jfr} (a directory: JDK Flight Recorder files of
- * every process for the measured window).
+ * every process for the measured window), {@code bench.policy} ({@code none}, {@code and} or {@code compare}, see
+ * {@link #main}) and {@code bench.rounds}.
  */
 public final class DevPeerBenchmark {
     private DevPeerBenchmark() {
     }
 
-    /** Runs the benchmark and prints the figures. */
+    /** The endorsement policy {@code bench.policy=and|compare} runs with: the regulator's peer and one other. */
+    static final String POLICY = EndorsementPolicyTest.POLICY;
+
+    /**
+     * Runs the benchmark and prints the figures. {@code bench.policy}: {@code none} (default, one peer endorses),
+     * {@code and} (the peer runs with {@link #POLICY}: two peers simulate and sign each transaction, the committer
+     * evaluates the policy), or {@code compare}: {@code bench.rounds} (3) runs of each, alternating, each on a fresh
+     * peer process, then the median committed tx/s of each.
+     */
     public static void main(final String[] args) throws Exception {
+        final String mode = System.getProperty("bench.policy", "none");
+        if (!"compare".equals(mode)) {
+            once("and".equals(mode) ? POLICY : null);
+            System.exit(0);
+        }
+        final int rounds = Integer.getInteger("bench.rounds", 3);
+        final List<Double> without = new ArrayList<>();
+        final List<Double> with = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            without.add(once(null));
+            with.add(once(POLICY));
+        }
+        System.out.printf(Locale.ROOT, "endorsement policy comparison, %d rounds each: without (one peer) median %.0f"
+                + " committed tx/s %s; with %s median %.0f committed tx/s %s%n", rounds, median(without), without,
+                POLICY, median(with), with);
+        System.exit(0);
+    }
+
+    private static double median(final List<Double> values) {
+        final List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
+
+    /** One run on a fresh peer process; returns the committed tx/s. */
+    private static double once(final String policy) throws Exception {
         final int clients = Integer.getInteger("bench.clients", 64);
         final int seconds = Integer.getInteger("bench.seconds", 20);
         final int warmup = Integer.getInteger("bench.warmupSeconds", 60);
@@ -58,7 +93,7 @@ public final class DevPeerBenchmark {
         final String chaincode = jar.isEmpty() ? "--chaincode-address" : "--chaincode-jar";
         final String target = jar.isEmpty() && !stub ? TestChaincodeServer.address() : jar;
         final Process peer = stub ? launchStub(dir, tls)
-                : launchPeer(dir, tls, chaincode, workload.chaincode() + "=" + target);
+                : launchPeer(dir, tls, chaincode, workload.chaincode() + "=" + target, policy);
         try {
             final int port = awaitPort(dir.resolve("port"), peer);
             final EnrolledIdentity identity = new EnrolledIdentity("HuaxiaVaccineMSP", "bench", "manufacturer",
@@ -89,6 +124,7 @@ public final class DevPeerBenchmark {
                     stub ? "no chaincode runs" : jar.isEmpty() ? "test contract in the benchmark JVM"
                             : jar + " as the peer's child process",
                     sdkSigner ? "the SDK's Signers" : "P256Signers, " + P256.implementation());
+            System.out.println("endorsement policy: " + (policy == null ? "none (one peer endorses)" : policy));
             run(gateways, workload, warmup, false);
             lone(setup, workload);
             final Profiler profiler = Profiler.start(jfr, peer);
@@ -112,20 +148,24 @@ public final class DevPeerBenchmark {
                     (cpuAfter[5] - cpuBefore[5]) / perTx);
             gateways.forEach(Gateway::close);
             connections.forEach(ManagedChannel::shutdownNow);
+            return result.committed / result.seconds;
         } finally {
             peer.destroy();
             peer.waitFor(30, TimeUnit.SECONDS);
         }
-        System.exit(0);
     }
 
     private static Process launchPeer(final Path dir, final boolean tls, final String chaincodeOption,
-            final String chaincode) throws java.io.IOException {
-        return launch(dir, DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs",
+            final String chaincode, final String policy) throws java.io.IOException {
+        final List<String> args = new ArrayList<>(List.of("--data-dir", dir.toString(), "--orgs",
                 String.join(",", PeerFixture.ORGS), chaincodeOption, chaincode, "--port-file",
                 dir.resolve("port").toString(), "--enroll", "HuaxiaVaccineMSP:bench:manufacturer", "--enroll",
                 Consortium.AUTHORITY + ":bench-authority:regulator", "--chaincode-env",
-                "MEDTRACE_CONSORTIUM_AUTHORITY=" + Consortium.AUTHORITY, "--tls", Boolean.toString(tls));
+                "MEDTRACE_CONSORTIUM_AUTHORITY=" + Consortium.AUTHORITY, "--tls", Boolean.toString(tls)));
+        if (policy != null) {
+            args.addAll(List.of("--endorsement-policy", policy));
+        }
+        return launch(dir, DevPeerMain.class.getName(), args.toArray(String[]::new));
     }
 
     /** The project's chaincode acts only for registry members: the authority registers the bench's manufacturer. */

@@ -68,6 +68,11 @@ final class CcaasRuntime implements ChaincodeRuntime {
     }
 
     @Override
+    public ChaincodeRuntime anotherStream() {
+        return new CcaasRuntime(name, expectedPackageId, addressSupplier, null, startTimeout);
+    }
+
+    @Override
     public String name() {
         return name;
     }

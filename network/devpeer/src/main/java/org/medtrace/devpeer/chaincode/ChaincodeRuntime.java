@@ -43,6 +43,14 @@ public interface ChaincodeRuntime extends AutoCloseable {
         return new CcaasRuntime(name, process.packageId(), process::start, process, startTimeout);
     }
 
+    /**
+     * Another stream to the same chaincode server, for another endorsing peer: the shim keeps each stream's
+     * transactions apart, so several peers can simulate the same transaction id at once, as separate Fabric peers
+     * do. The new runtime does not own a launched process (closing it leaves the process running) but relaunches it
+     * through the same launcher if it is gone.
+     */
+    ChaincodeRuntime anotherStream();
+
     /** The chaincode name (its namespace in the world state). */
     String name();
 

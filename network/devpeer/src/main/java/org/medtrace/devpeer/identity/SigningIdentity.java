@@ -34,6 +34,11 @@ public final class SigningIdentity {
         return mspId;
     }
 
+    /** The NodeOU role of the certificate (a peer's is PEER). */
+    public org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType nodeRole() {
+        return Creator.nodeRole(certificate);
+    }
+
     /** The certificate. */
     public X509Certificate certificate() {
         return certificate;

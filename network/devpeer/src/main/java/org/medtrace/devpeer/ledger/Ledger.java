@@ -47,6 +47,28 @@ public interface Ledger extends AutoCloseable {
     /** The status of a committed transaction, or null if no block holds it. */
     TxStatus transaction(String txId);
 
+    /**
+     * A committed key's validation parameter (its key-level endorsement policy, the {@code VALIDATION_PARAMETER}
+     * metadata), or null if the key has none or does not exist.
+     */
+    com.google.protobuf.ByteString validationParameter(String namespace, String key);
+
+    /**
+     * The current committed state, for several simulations of one proposal (one per endorsing peer) that must see
+     * the same state; released when it and every simulation made from it are closed.
+     */
+    SharedSnapshot snapshot(String txId);
+
+    /** A committed state shared by simulations of one proposal. */
+    interface SharedSnapshot extends AutoCloseable {
+        /** A new simulation over this state; close it when done. */
+        Simulation newSimulation();
+
+        /** Gives up this handle; the state is released once the simulations made from it are closed too. */
+        @Override
+        void close();
+    }
+
     /** A new simulation over the current committed state; close it when done. */
     Simulation newSimulation(String txId);
 

@@ -12,16 +12,35 @@ public final class OrderedTx {
     private final ParsedTx parsed;
     private final TxValidationCode precheck;
     private final int sizeBytes;
+    private final EndorsementPolicyCheck endorsements;
+
+    /**
+     * Creates the value, for a transaction whose endorsement needs no state to check (decided in the precheck).
+     *
+     * @param precheck VALID if the stateless checks passed, else the code to record
+     */
+    public OrderedTx(final ParsedTx parsed, final TxValidationCode precheck) {
+        this(parsed, precheck, null);
+    }
 
     /**
      * Creates the value.
      *
      * @param precheck VALID if the stateless checks passed, else the code to record
+     * @param endorsements the verified endorsements the committer checks against the chaincode's and the written
+     *     keys' endorsement policies; null: no endorsement policy check at commit
      */
-    public OrderedTx(final ParsedTx parsed, final TxValidationCode precheck) {
+    public OrderedTx(final ParsedTx parsed, final TxValidationCode precheck,
+            final EndorsementPolicyCheck endorsements) {
         this.parsed = Objects.requireNonNull(parsed, "parsed");
         this.precheck = Objects.requireNonNull(precheck, "precheck");
         this.sizeBytes = parsed.envelope().getSerializedSize();
+        this.endorsements = endorsements;
+    }
+
+    /** The verified endorsements to check at commit, or null if the precheck decided. */
+    public EndorsementPolicyCheck endorsements() {
+        return endorsements;
     }
 
     /** The parsed envelope. */

@@ -221,6 +221,44 @@ final class RocksLedger implements Ledger {
     }
 
     @Override
+    public ByteString validationParameter(final String namespace, final String key) {
+        try {
+            final byte[] bytes = get(Keys.state(namespace, key));
+            return bytes == null ? null : StateUpdates.validationParameter(VersionedValue.decode(bytes));
+        } catch (final IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public SharedSnapshot snapshot(final String txId) {
+        final org.rocksdb.Snapshot snapshot = db.getSnapshot();
+        final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
+        final Runnable release = () -> {
+            if (holders.decrementAndGet() == 0) {
+                db.releaseSnapshot(snapshot);
+            }
+        };
+        return new SharedSnapshot() {
+            private boolean closed;
+
+            @Override
+            public Simulation newSimulation() {
+                holders.incrementAndGet();
+                return new RocksSimulation(db, txId, snapshot, release);
+            }
+
+            @Override
+            public synchronized void close() {
+                if (!closed) {
+                    closed = true;
+                    release.run();
+                }
+            }
+        };
+    }
+
+    @Override
     public Simulation newSimulation(final String txId) {
         return new RocksSimulation(db, txId);
     }
@@ -267,6 +305,10 @@ final class RocksLedger implements Ledger {
             final boolean duplicate = !txId.isEmpty() && (txIds.contains(txId) || get(Keys.tx(txId)) != null);
             if (code == TxValidationCode.VALID && duplicate) {
                 code = TxValidationCode.DUPLICATE_TXID;
+            }
+            if (code == TxValidationCode.VALID && tx.parsed().isEndorserTransaction() && tx.endorsements() != null) {
+                // Endorsement policies before MVCC, as Fabric's VSCC runs before its MVCC check.
+                code = updates.validateEndorsements(tx.parsed(), tx.endorsements());
             }
             if (code == TxValidationCode.VALID && tx.parsed().isEndorserTransaction()) {
                 code = updates.validate(tx.parsed());

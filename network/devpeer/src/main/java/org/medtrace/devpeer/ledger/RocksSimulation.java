@@ -51,11 +51,20 @@ final class RocksSimulation implements Simulation {
     private int openQueries;
     private boolean closed;
 
+    /** Called on close instead of releasing the snapshot, when the snapshot is shared; else null. */
+    private final Runnable release;
+
     RocksSimulation(final RocksDB db, final String txId) {
+        this(db, txId, db.getSnapshot(), null);
+    }
+
+    /** A simulation on a snapshot shared with others; {@code release} runs once when this one closes. */
+    RocksSimulation(final RocksDB db, final String txId, final Snapshot snapshot, final Runnable release) {
         this.db = db;
         this.txId = txId;
-        this.snapshot = db.getSnapshot();
+        this.snapshot = snapshot;
         this.readOptions = new ReadOptions().setSnapshot(snapshot);
+        this.release = release;
     }
 
     @Override
@@ -141,7 +150,11 @@ final class RocksSimulation implements Simulation {
         if (!closed) {
             closed = true;
             readOptions.close();
-            db.releaseSnapshot(snapshot);
+            if (release == null) {
+                db.releaseSnapshot(snapshot);
+            } else {
+                release.run();
+            }
         }
     }
 

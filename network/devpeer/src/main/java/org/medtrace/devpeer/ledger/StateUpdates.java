@@ -72,6 +72,47 @@ final class StateUpdates {
         return TxValidationCode.VALID;
     }
 
+    /**
+     * Fabric's endorsement-policy validation with key-level policies: every written key (value or metadata) that
+     * has a validation parameter, as committed or set by an earlier valid transaction of these blocks, must be
+     * satisfied; the chaincode's policy is checked for the keys without one, and for a transaction that writes none.
+     */
+    TxValidationCode validateEndorsements(final ParsedTx tx, final EndorsementPolicyCheck endorsements) {
+        boolean chaincodePolicyNeeded = false;
+        boolean anyWrite = false;
+        for (final ParsedTx.NsRwSet ns : tx.rwSets()) {
+            final List<String> keys = new ArrayList<>();
+            ns.rwSet().getWritesList().forEach(write -> keys.add(write.getKey()));
+            ns.rwSet().getMetadataWritesList().forEach(write -> keys.add(write.getKey()));
+            for (final String key : keys) {
+                anyWrite = true;
+                final ByteString parameter = validationParameter(get(Keys.state(ns.namespace(), key)));
+                if (parameter == null) {
+                    chaincodePolicyNeeded = true;
+                } else if (!endorsements.satisfies(parameter)) {
+                    return TxValidationCode.ENDORSEMENT_POLICY_FAILURE;
+                }
+            }
+        }
+        if ((chaincodePolicyNeeded || !anyWrite) && !endorsements.satisfiesChaincodePolicy()) {
+            return TxValidationCode.ENDORSEMENT_POLICY_FAILURE;
+        }
+        return TxValidationCode.VALID;
+    }
+
+    /** The key's VALIDATION_PARAMETER metadata, or null if it has none (or does not exist). */
+    static ByteString validationParameter(final VersionedValue value) {
+        if (value == null) {
+            return null;
+        }
+        for (final StateMetadata entry : value.metadata().getEntriesList()) {
+            if (entry.getMetakey().equals(EndorsementPolicyCheck.VALIDATION_PARAMETER)) {
+                return entry.getValue().isEmpty() ? null : entry.getValue();
+            }
+        }
+        return null;
+    }
+
     /** Applies a valid transaction's writes at version (block, txNumber) and adds their history entries. */
     void apply(final ParsedTx tx, final long block, final int txNumber, final WriteBatch batch)
             throws RocksDBException {

@@ -4,7 +4,6 @@ package org.medtrace.devpeer.server;
 import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.hyperledger.fabric.protos.common.HeaderType;
@@ -33,20 +32,20 @@ final class Endorser {
     private final Ledger ledger;
     private final MspRegistry msps;
     private final EndorsementVerifier endorsements;
-    private final Map<String, ChaincodeRuntime> chaincodes;
+    private final EndorsingPeer home;
     private final Duration executeTimeout;
 
     Endorser(final Ledger ledger, final MspRegistry msps, final EndorsementVerifier endorsements,
-            final Map<String, ChaincodeRuntime> chaincodes, final Duration executeTimeout) {
+            final EndorsingPeer home, final Duration executeTimeout) {
         this.ledger = ledger;
         this.msps = msps;
         this.endorsements = endorsements;
-        this.chaincodes = Map.copyOf(chaincodes);
+        this.home = home;
         this.executeTimeout = executeTimeout;
     }
 
     /**
-     * Processes a proposal.
+     * Checks a proposal and simulates it on the home peer.
      *
      * @param endorse false for an evaluation, which needs no endorsement signature
      */
@@ -55,13 +54,27 @@ final class Endorser {
         if (rejection != null) {
             return CompletableFuture.completedFuture(ProposalOutcome.rejected(rejection));
         }
-        final ChaincodeRuntime chaincode = chaincodes.get(proposal.chaincodeName());
+        return simulate(proposal, home, endorse);
+    }
+
+    /**
+     * Simulates a checked proposal on one peer's chaincode and, if {@code endorse}, signs the result as that peer.
+     */
+    CompletableFuture<ProposalOutcome> simulate(final UnpackedProposal proposal, final EndorsingPeer peer,
+            final boolean endorse) {
+        return simulate(proposal, peer, endorse, () -> ledger.newSimulation(proposal.txId()));
+    }
+
+    /** As {@link #simulate(UnpackedProposal, EndorsingPeer, boolean)}, on a simulation the supplier opens. */
+    CompletableFuture<ProposalOutcome> simulate(final UnpackedProposal proposal, final EndorsingPeer peer,
+            final boolean endorse, final java.util.function.Supplier<Simulation> simulations) {
+        final ChaincodeRuntime chaincode = peer.chaincodes.get(proposal.chaincodeName());
         if (chaincode == null) {
             return CompletableFuture.completedFuture(ProposalOutcome.peerError("make sure the chaincode "
                     + proposal.chaincodeName() + " has been successfully defined on channel " + proposal.channelId()
                     + " and try again: chaincode definition for '" + proposal.chaincodeName() + "' not found"));
         }
-        final Simulation simulation = ledger.newSimulation(proposal.txId());
+        final Simulation simulation = simulations.get();
         return chaincode.execute(proposal.channelId(), proposal.txId(), proposal.signed,
                 proposal.invocation.getChaincodeSpec().getInput(), simulation, executeTimeout)
                 .handle((result, error) -> {
@@ -70,7 +83,7 @@ final class Endorser {
                             final Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                             return ProposalOutcome.peerError("error in simulation: " + cause.getMessage());
                         }
-                        return outcome(proposal, chaincode.name(), result, simulation, endorse);
+                        return outcome(proposal, chaincode.name(), result, simulation, endorse ? peer : null);
                     } finally {
                         simulation.close();
                     }
@@ -78,7 +91,7 @@ final class Endorser {
     }
 
     /** The endorser's checks; null if the proposal passes, else Fabric's message. */
-    private String check(final UnpackedProposal proposal) {
+    String check(final UnpackedProposal proposal) {
         final String channel = proposal.channelId();
         if (proposal.channelHeader.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE) {
             return "invalid header type " + proposal.channelHeader.getType();
@@ -112,7 +125,7 @@ final class Endorser {
     }
 
     private ProposalOutcome outcome(final UnpackedProposal proposal, final String chaincodeName,
-            final ChaincodeResult result, final Simulation simulation, final boolean endorse) {
+            final ChaincodeResult result, final Simulation simulation, final EndorsingPeer endorser) {
         final Response response = result.response();
         if (response.getStatus() >= ERROR_THRESHOLD) {
             return ProposalOutcome.chaincodeError(response);
@@ -129,8 +142,8 @@ final class Endorser {
                 .setExtension(action.build().toByteString()).build().toByteString();
         final ProposalResponse.Builder proposalResponse = ProposalResponse.newBuilder().setVersion(1)
                 .setTimestamp(proposal.channelHeader.getTimestamp()).setResponse(response).setPayload(payload);
-        if (endorse) {
-            proposalResponse.setEndorsement(endorsements.endorse(payload));
+        if (endorser != null) {
+            proposalResponse.setEndorsement(endorsements.endorse(endorser.identity, payload));
         }
         return ProposalOutcome.endorsed(proposalResponse.build(), response);
     }

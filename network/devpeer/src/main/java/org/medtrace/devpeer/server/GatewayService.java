@@ -8,7 +8,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -33,6 +35,7 @@ import org.hyperledger.fabric.protos.orderer.SeekPosition;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.medtrace.devpeer.identity.IdentityException;
@@ -56,13 +59,18 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
     private final CommitWaiters commitWaiters;
     private final ExecutorService streams;
     private final Errors errors;
+    private final EndorsementCollector collector;
 
+    /**
+     * @param collector endorses with the endorsement policy on several peers; null: the home peer endorses alone
+     */
     GatewayService(final Ledger ledger, final MspRegistry msps, final Endorser endorser,
-            final SubmitChecks submitChecks, final CommitWaiters commitWaiters, final ExecutorService streams,
-            final Errors errors) {
+            final EndorsementCollector collector, final SubmitChecks submitChecks, final CommitWaiters commitWaiters,
+            final ExecutorService streams, final Errors errors) {
         this.ledger = ledger;
         this.msps = msps;
         this.endorser = endorser;
+        this.collector = collector;
         this.submitChecks = submitChecks;
         this.commitWaiters = commitWaiters;
         this.streams = streams;
@@ -83,6 +91,22 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
             observer.onError(Errors.plain(Status.Code.INVALID_ARGUMENT, e.getMessage()));
             return;
         }
+        if (collector != null) {
+            collector.endorse(proposal, request.getEndorsingOrganizationsList()).whenComplete((envelope, error) -> {
+                final Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof StatusRuntimeException) {
+                    observer.onError(cause);
+                } else if (cause != null) {
+                    LOG.log(Level.WARNING, "endorsement failed unexpectedly", cause);
+                    observer.onError(errors.withDetail(Status.Code.ABORTED, ENDORSE_FAILED, String.valueOf(cause)));
+                } else {
+                    observer.onNext(EndorseResponse.newBuilder().setPreparedTransaction(envelope).build());
+                    observer.onCompleted();
+                }
+            });
+            return;
+        }
         endorser.process(proposal, true).whenComplete((outcome, error) -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "endorsement failed unexpectedly", error);
@@ -98,9 +122,15 @@ final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
     /** The unsigned transaction envelope the client signs and submits, assembled as Fabric's gateway does. */
     static Envelope prepare(final UnpackedProposal proposal, final ProposalOutcome outcome) {
+        return prepare(proposal, outcome.proposalResponse.getPayload(),
+                List.of(outcome.proposalResponse.getEndorsement()));
+    }
+
+    /** The unsigned transaction envelope carrying one proposal response payload and its endorsements. */
+    static Envelope prepare(final UnpackedProposal proposal, final ByteString proposalResponsePayload,
+            final List<Endorsement> endorsements) {
         final ChaincodeEndorsedAction action = ChaincodeEndorsedAction.newBuilder()
-                .setProposalResponsePayload(outcome.proposalResponse.getPayload())
-                .addEndorsements(outcome.proposalResponse.getEndorsement()).build();
+                .setProposalResponsePayload(proposalResponsePayload).addAllEndorsements(endorsements).build();
         final ByteString actionPayload = ChaincodeActionPayload.newBuilder()
                 .setChaincodeProposalPayload(proposal.payloadWithoutTransient()).setAction(action).build()
                 .toByteString();

@@ -35,6 +35,7 @@ import org.medtrace.devpeer.ledger.InvalidTransactionException;
 import org.medtrace.devpeer.ledger.Ledger;
 import org.medtrace.devpeer.ledger.OrderedTx;
 import org.medtrace.devpeer.ledger.ParsedTx;
+import org.medtrace.devpeer.policy.SignaturePolicy;
 
 /** A running peer: identities, ledger, chaincodes, ordering and the gRPC server, started and stopped together. */
 public final class PeerServer implements AutoCloseable {
@@ -99,15 +100,21 @@ public final class PeerServer implements AutoCloseable {
     private static PeerServer assemble(final PeerSettings settings, final LocalCertificateAuthority ca,
             final SigningIdentity peer, final MspRegistry msps, final TlsMaterial tls, final Ledger ledger,
             final List<ChaincodeRuntime> chaincodes, final Map<String, ChaincodeRuntime> byName) throws IOException {
-        final EndorsementVerifier endorsements = new EndorsementVerifier(peer);
+        final SignaturePolicy policy = settings.endorsementPolicy == null ? null
+                : SignaturePolicy.parse(settings.endorsementPolicy);
+        final EndorsementVerifier endorsements = new EndorsementVerifier(peer, msps, policy);
+        final EndorsingPeer home = new EndorsingPeer(peer, byName);
+        final EndorsementPlanner planner = policy == null ? null
+                : new EndorsementPlanner(policy, endorsingPeers(settings, ca, home, chaincodes));
         final Orderer orderer = new Orderer(ledger, settings.blockSizeMax, settings.blockSizeBytesMax,
                 settings.batchTimeoutMs, settings.queueMax);
         final ExecutorService streams = new ThreadPoolExecutor(0, STREAMS_MAX, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads("devpeer-stream"));
-        final Endorser endorser = new Endorser(ledger, msps, endorsements, byName, settings.executeTimeout);
+        final Endorser endorser = new Endorser(ledger, msps, endorsements, home, settings.executeTimeout);
         final AtomicReference<String> address = new AtomicReference<>(settings.host + ":" + settings.port);
         final Errors errors = new Errors(address::get, peer.mspId());
         final GatewayService gateway = new GatewayService(ledger, msps, endorser,
+                planner == null ? null : new EndorsementCollector(endorser, planner, ledger, errors),
                 new SubmitChecks(settings.channel, msps, endorsements, orderer, errors),
                 new CommitWaiters(ledger, COMMIT_WAITERS_MAX), streams, errors);
         final Server server;
@@ -130,8 +137,45 @@ public final class PeerServer implements AutoCloseable {
         address.set(settings.host + ":" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort());
         LOG.info(() -> "dev peer for channel " + settings.channel + " listening on " + server.getListenSockets()
                 + (settings.tls ? " (TLS)" : " (plaintext, loopback only)")
+                + (policy == null ? "" : " endorsement policy " + policy)
                 + " (block height " + ledger.height() + "; ECDSA by " + P256.implementation() + ")");
         return new PeerServer(ca, tls, settings.tlsServerName, ledger, chaincodes, orderer, streams, server);
+    }
+
+    /**
+     * One endorsing peer per organisation, the home peer among them: each with its identity from its organisation's
+     * CA and its own streams to the chaincodes (to the organisation's own chaincode server where one is configured).
+     * The streams are added to {@code chaincodes}, so they are closed with the peer.
+     */
+    private static List<EndorsingPeer> endorsingPeers(final PeerSettings settings, final LocalCertificateAuthority ca,
+            final EndorsingPeer home, final List<ChaincodeRuntime> chaincodes) {
+        final List<EndorsingPeer> peers = new ArrayList<>();
+        for (final String msp : settings.organizations) {
+            final Map<String, String> own = settings.organizationChaincodeAddresses.getOrDefault(msp, Map.of());
+            if (msp.equals(home.mspId()) && own.isEmpty()) {
+                peers.add(home);
+                continue;
+            }
+            final Map<String, ChaincodeRuntime> streams = new LinkedHashMap<>();
+            home.chaincodes.forEach((name, shared) -> {
+                final ChaincodeRuntime stream = own.containsKey(name)
+                        ? ChaincodeRuntime.connect(name, own.get(name), settings.chaincodeStartTimeout)
+                        : shared.anotherStream();
+                chaincodes.add(stream);
+                streams.put(name, stream);
+            });
+            for (final ChaincodeRuntime stream : streams.values()) {
+                try {
+                    stream.start();
+                } catch (final ChaincodeException e) {
+                    throw new IllegalStateException("the chaincode " + stream.name() + " of " + msp
+                            + "'s peer did not start: " + e.getMessage(), e);
+                }
+            }
+            peers.add(msp.equals(home.mspId()) ? new EndorsingPeer(home.identity, streams)
+                    : new EndorsingPeer(ca.peerIdentity(msp), streams));
+        }
+        return peers;
     }
 
     private static void commitGenesis(final Ledger ledger, final String channel, final LocalCertificateAuthority ca,

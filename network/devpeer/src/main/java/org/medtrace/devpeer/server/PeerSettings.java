@@ -27,6 +27,10 @@ public final class PeerSettings {
     final boolean tls;
     /** Extra environment of the chaincode processes the peer launches. */
     final Map<String, String> chaincodeEnvironment;
+    /** The chaincode endorsement policy (signature policy text), or null: the home peer endorses alone. */
+    final String endorsementPolicy;
+    /** Per organisation, chaincode servers its peer uses instead of the shared ones (a rogue peer, in tests). */
+    final Map<String, Map<String, String>> organizationChaincodeAddresses;
 
     /** Creates the settings; the caller has validated them. */
     public PeerSettings(final Path dataDirectory, final String host, final int port, final String channel,
@@ -34,7 +38,8 @@ public final class PeerSettings {
             final Map<String, String> chaincodeAddresses, final int blockSizeMax, final long blockSizeBytesMax,
             final long batchTimeoutMs, final Duration executeTimeout, final Duration chaincodeStartTimeout,
             final String tlsServerName, final int queueMax, final boolean tls,
-            final Map<String, String> chaincodeEnvironment) {
+            final Map<String, String> chaincodeEnvironment, final String endorsementPolicy,
+            final Map<String, Map<String, String>> organizationChaincodeAddresses) {
         this.dataDirectory = dataDirectory;
         this.host = host;
         this.port = port;
@@ -52,6 +57,8 @@ public final class PeerSettings {
         this.queueMax = queueMax;
         this.tls = tls;
         this.chaincodeEnvironment = Map.copyOf(chaincodeEnvironment);
+        this.endorsementPolicy = endorsementPolicy;
+        this.organizationChaincodeAddresses = Map.copyOf(organizationChaincodeAddresses);
     }
 
     /** @return whether clients connect with TLS (false: plaintext on a loopback host) */

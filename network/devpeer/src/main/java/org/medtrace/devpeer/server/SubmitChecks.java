@@ -13,6 +13,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.medtrace.devpeer.identity.Crypto;
 import org.medtrace.devpeer.identity.IdentityException;
 import org.medtrace.devpeer.identity.MspRegistry;
+import org.medtrace.devpeer.ledger.EndorsementPolicyCheck;
 import org.medtrace.devpeer.ledger.InvalidTransactionException;
 import org.medtrace.devpeer.ledger.OrderedTx;
 import org.medtrace.devpeer.ledger.ParsedTx;
@@ -71,15 +72,31 @@ final class SubmitChecks {
         } catch (final IdentityException e) {
             throw refused("FORBIDDEN", "implicit policy evaluation failed: " + e.getMessage());
         }
-        final String refusal = orderer.offer(new OrderedTx(tx, precheck(tx)));
+        final String refusal = orderer.offer(precheck(tx));
         if (refusal != null) {
             throw errors.withDetail(Status.Code.UNAVAILABLE, "no orderers could successfully process transaction",
                     refusal);
         }
     }
 
-    /** The peer's stateless validation of an admitted endorser transaction. */
-    private TxValidationCode precheck(final ParsedTx tx) {
+    /**
+     * The peer's stateless validation of an admitted endorser transaction. With an endorsement policy, the
+     * endorsements' signatures are verified here and the policies (the chaincode's and the written keys') are
+     * evaluated over them by the committer, which knows the keys' validation parameters.
+     */
+    private OrderedTx precheck(final ParsedTx tx) {
+        final TxValidationCode code = statelessCode(tx);
+        if (code != TxValidationCode.VALID || endorsements.policy() == null) {
+            return new OrderedTx(tx, code);
+        }
+        final ChaincodeEndorsedAction action = tx.actionPayload().getAction();
+        final EndorsementPolicyCheck verified = endorsements.verified(action.getProposalResponsePayload(),
+                action.getEndorsementsList());
+        return verified == null ? new OrderedTx(tx, TxValidationCode.ENDORSEMENT_POLICY_FAILURE)
+                : new OrderedTx(tx, TxValidationCode.VALID, verified);
+    }
+
+    private TxValidationCode statelessCode(final ParsedTx tx) {
         if (!Endorser.expectedTxId(tx.signatureHeader().getNonce(), tx.creator()).equals(tx.txId())) {
             return TxValidationCode.BAD_PROPOSAL_TXID;
         }
@@ -97,7 +114,8 @@ final class SubmitChecks {
             // The endorsement was given for another proposal than the one this transaction carries.
             return TxValidationCode.ENDORSEMENT_POLICY_FAILURE;
         }
-        if (!endorsements.satisfied(action.getProposalResponsePayload(), action.getEndorsementsList())) {
+        if (endorsements.policy() == null
+                && !endorsements.satisfied(action.getProposalResponsePayload(), action.getEndorsementsList())) {
             return TxValidationCode.ENDORSEMENT_POLICY_FAILURE;
         }
         return TxValidationCode.VALID;

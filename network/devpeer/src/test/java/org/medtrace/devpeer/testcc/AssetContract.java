@@ -12,6 +12,8 @@ import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ext.sbe.StateBasedEndorsement;
+import org.hyperledger.fabric.shim.ext.sbe.impl.StateBasedEndorsementFactory;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
@@ -161,6 +163,18 @@ public final class AssetContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public void setMeta(final Context ctx, final String key, final String name, final String value) {
         ctx.getStub().setStateValidationParameter(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sets a key's key-level endorsement policy the way chaincode does (the shim's state-based endorsement): a peer
+     * of each listed organisation (comma-separated MSP ids) must endorse changes to the key.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public void setKeyPeers(final Context ctx, final String key, final String mspIds) {
+        final StateBasedEndorsement endorsement = StateBasedEndorsementFactory.getInstance()
+                .newStateBasedEndorsement(null);
+        endorsement.addOrgs(StateBasedEndorsement.RoleType.RoleTypePeer, mspIds.split(","));
+        ctx.getStub().setStateValidationParameter(key, endorsement.policy());
     }
 
     /** Reads the validation-parameter metadata of a key. */
