@@ -145,11 +145,17 @@ final class HoldRules {
     }
 
     /**
-     * The MAH or a regulator may release any hold; the organisation that placed a hold on goods may release it too,
-     * except an excursion hold, which needs the MAH's impact assessment (2017 rule, Arts. 22-24).
+     * A hold a regulator placed (a sales suspension order) is lifted only by a regulator. The MAH or a regulator may
+     * release any other hold; the organisation that placed a hold on goods may release it too, except an excursion
+     * hold, which needs the MAH's impact assessment (2017 rule, Arts. 22-24).
      */
     private static void requireReleaser(final Tx tx, final Hold hold) {
         boolean regulator = tx.caller().hasRole(Role.REGULATOR);
+        if (Role.REGULATOR.wire().equals(hold.placedByRole()) && !regulator) {
+            throw Refusal.of(ErrorCode.ACCESS_DENIED, "hold " + hold.id() + " (" + hold.reason() + ") was placed by "
+                    + "the regulator " + hold.placedBy() + "; only a regulator may release it, not "
+                    + tx.caller().msp() + " as " + tx.caller().role());
+        }
         boolean mah = tx.caller().hasRole(Role.MANUFACTURER) && hold.mahs().contains(tx.caller().msp());
         boolean placer = hold.excursionId() == null && hold.batchIds() == null
                 && hold.placedBy().equals(tx.caller().msp());

@@ -350,6 +350,18 @@ class CustodyContractTest {
         }
 
         @Test
+        void a_hold_the_regulator_placed_is_lifted_only_by_a_regulator_not_by_the_mah() {
+            story.ok(Parties.MPA, "custody:hold", Json.obj("holdId", "SUSPEND", "batchIds",
+                    List.of(Story.VACCINE_BATCH), "reason", "sales suspension order"));
+            assertThat(story.refused(Parties.HUAXIA, "custody:release", Json.obj("holdId", "SUSPEND"),
+                    ErrorCode.ACCESS_DENIED)).contains("placed by the regulator").contains("only a regulator");
+            assertThat(story.state("batch", Story.VACCINE_BATCH).get("holds").get(0).get("holdId").asText())
+                    .isEqualTo("SUSPEND");
+            story.ok(Parties.MPA, "custody:release", Json.obj("holdId", "SUSPEND"));
+            assertThat(story.state("batch", Story.VACCINE_BATCH).path("holds").size()).isZero();
+        }
+
+        @Test
         void codes_and_batch_ids_together_are_refused() {
             assertThat(story.refused(Parties.MPA, "custody:hold", Json.obj("holdId", "X", "codes", List.of(box),
                     "batchIds", List.of(Story.VACCINE_BATCH), "reason", "x"), ErrorCode.INVALID_ARGUMENT))

@@ -169,11 +169,11 @@ class WrittenBytesTest {
                     + "\"reason\":\"complaint\",\"status\":\"active\"}");
 
             String released = next();
-            story.ok(Parties.HUAXIA, "custody:release", Json.obj("holdId", "H-1"));
+            story.ok(Parties.MPA, "custody:release", Json.obj("holdId", "H-1"));
             assertThat(story.stateText("hold", "H-1")).isEqualTo("{\"codes\":[\"" + vials.get(1) + "\"],"
                     + "\"heldCodes\":[\"" + vials.get(1) + "\"],\"id\":\"H-1\",\"mahs\":[\"HuaxiaVaccineMSP\"],"
                     + "\"placedAt\":\"" + at + "\",\"placedBy\":\"ShanghaiMpaMSP\",\"placedByRole\":\"regulator\","
-                    + "\"reason\":\"complaint\",\"releasedAt\":\"" + released + "\",\"releasedBy\":\"HuaxiaVaccineMSP\","
+                    + "\"reason\":\"complaint\",\"releasedAt\":\"" + released + "\",\"releasedBy\":\"ShanghaiMpaMSP\","
                     + "\"status\":\"released\"}");
 
             JsonNode inspected = story.ok(Parties.HUAXIA, "custody:inspect", Json.obj("codes",
