@@ -18,7 +18,7 @@ import org.medtrace.chaincode.api.aggregation.UnpackRequest;
 import org.medtrace.chaincode.api.model.PackageLevel;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.core.Tx;

@@ -16,7 +16,7 @@ import org.medtrace.chaincode.api.model.ProductKind;
 import org.medtrace.chaincode.api.query.IdRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.core.Tx;
@@ -91,7 +91,7 @@ public final class BatchContract implements TraceabilityContract {
             throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "releaseDate: " + req.releaseDate()
                     + " is not between productionDate " + batch.productionDate() + " and today " + tx.today());
         }
-        LotRelease release = new LotRelease(req.certificateNumber(), req.issuer(), req.releaseDate(),
+        LotRelease release = new LotRelease(req.certificateNumber(), tx.caller().msp(), req.releaseDate(),
                 tx.caller().msp());
         String eventId = tx.event(EventDraft.OBJECT, "OBSERVE", "inspecting", "conformant")
                 .epcs(List.of())

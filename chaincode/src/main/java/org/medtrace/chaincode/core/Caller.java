@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.membership.Role;
 
 /**
  * Who calls: the organisation (MSP id) and role from the caller's X.509 certificate.

@@ -12,6 +12,7 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.medtrace.chaincode.api.CommonFields;
 import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.api.Limits;
 import org.medtrace.chaincode.api.parameter.LedgerParameters;

@@ -19,7 +19,7 @@ import org.medtrace.chaincode.api.custody.ShipRequest;
 import org.medtrace.chaincode.api.custody.StoreRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.core.Tx;

@@ -19,7 +19,7 @@ import org.medtrace.chaincode.api.model.ProductKind;
 import org.medtrace.chaincode.api.model.Quantity;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.event.Elements.QuantityElement;
 import org.medtrace.chaincode.event.EventDraft;

@@ -13,7 +13,7 @@ import org.medtrace.chaincode.api.parameter.LedgerParameters;
 import org.medtrace.chaincode.api.parameter.ParameterRequest;
 import org.medtrace.chaincode.api.parameter.SetParameterRequest;
 import org.medtrace.chaincode.core.Parameters;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.State;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;

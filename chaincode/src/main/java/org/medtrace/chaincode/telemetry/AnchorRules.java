@@ -15,7 +15,7 @@ import org.medtrace.chaincode.api.telemetry.AnchorsRequest;
 import org.medtrace.chaincode.api.telemetry.ExcursionRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.State;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.event.EventDraft;

@@ -18,7 +18,7 @@ import org.medtrace.chaincode.api.telemetry.LoggerRequest;
 import org.medtrace.chaincode.api.telemetry.RegisterLoggerRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.Tx;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.goods.Goods;

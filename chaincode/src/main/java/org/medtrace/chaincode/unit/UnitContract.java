@@ -24,7 +24,7 @@ import org.medtrace.chaincode.api.unit.CommissionRequest;
 import org.medtrace.chaincode.api.unit.DecommissionRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.core.Role;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.State;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;

@@ -35,6 +35,9 @@ public final class Check {
     private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final Pattern PRODUCT_CODE = Pattern.compile("[0-9]{7}");
     private static final Pattern GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
+    /** The 31 characters of a 统一社会信用代码 (no I, O, S, V, Z), in the order of their values 0..30. */
+    private static final String CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     /** U+10FFFF: Fabric's composite keys use it as a range-end marker, so no key segment may hold it. */
     public static final String KEY_RESERVED = new String(Character.toChars(Character.MAX_CODE_POINT));
@@ -119,6 +122,36 @@ public final class Check {
     /** @return an MSP id such as {@code ShenDistMSP} */
     public static String msp(final String field, final String value) {
         return matching(field, value, MSP_ID, "an MSP id: a letter or digit, then up to 63 of A-Z a-z 0-9 . _ -");
+    }
+
+    /**
+     * @return a 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters of
+     *     {@code 0-9 A-H J-N P-R T U W-Y}, upper-cased, whose last character is the check character over the first 17
+     * @throws FieldProblem if the form or the check character is wrong
+     */
+    public static String creditCode(final String field, final String value) {
+        String code = matching(field, required(field, value).strip().toUpperCase(java.util.Locale.ROOT),
+                CREDIT_CODE, "18 characters of 0-9 A-H J-N P-R T U W-Y (统一社会信用代码)");
+        char expected = creditCodeCheck(code.substring(0, 17));
+        if (code.charAt(17) != expected) {
+            throw invalid(field, "'" + code + "' has a wrong check character (GB 32100-2015): expected "
+                    + expected);
+        }
+        return code;
+    }
+
+    /**
+     * @param first17 the first 17 characters of a 统一社会信用代码
+     * @return its check character: 31 minus the weighted sum (weights 3^i mod 31) mod 31, 31 written as 0
+     */
+    public static char creditCodeCheck(final String first17) {
+        int sum = 0;
+        int weight = 1;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_CHARS.indexOf(first17.charAt(i)) * weight;
+            weight = weight * 3 % 31;
+        }
+        return CREDIT_CODE_CHARS.charAt((31 - sum % 31) % 31);
     }
 
     /** @return a UN/ECE Recommendation 20 unit code such as {@code KGM} */

@@ -13,7 +13,11 @@ public enum ErrorCode {
     INVALID_IDENTIFIER,
     /** A request or the work it implies exceeds a documented limit. */
     LIMIT_EXCEEDED,
-    /** The caller's role may not call this transaction. */
+    /**
+     * The caller may not call this transaction: its certificate's role is not allowed here, or the consortium's
+     * member registry does not grant its organisation that role (with a licence valid today, where the role needs
+     * one); the message names the missing grant.
+     */
     ACCESS_DENIED,
     /** The caller's organisation is not the custodian of the goods. */
     NOT_CUSTODIAN,
@@ -73,5 +77,16 @@ public enum ErrorCode {
      * The event's time precedes the last event of a unit it touches (or the shipment it receives, or the batch's
      * production date); the message names the unit, its last event time and the requested time.
      */
-    EVENT_TIME_OUT_OF_ORDER
+    EVENT_TIME_OUT_OF_ORDER,
+    /**
+     * The chaincode was deployed without the consortium authority (environment variable
+     * {@code MEDTRACE_CONSORTIUM_AUTHORITY}); every transaction is refused until it is.
+     */
+    CONSORTIUM_NOT_CONFIGURED,
+    /** The member registry has no entry for the MSP id asked for. */
+    MEMBER_NOT_FOUND,
+    /** {@code member:register} for an MSP id that has an entry already (use {@code member:update}). */
+    MEMBER_EXISTS,
+    /** A shipment or return names a receiver that is not a member with at least one granted role. */
+    RECEIVER_NOT_MEMBER
 }
