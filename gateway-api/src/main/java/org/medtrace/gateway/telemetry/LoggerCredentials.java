@@ -18,9 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.errors.ApiException;
+import org.medtrace.gateway.members.RoleGrants;
 
 /**
  * Each logger's own credential: a bearer token {@code <credential id>.<secret>} with a 256-bit random secret, of
@@ -55,16 +57,20 @@ public class LoggerCredentials {
     }
 
     private final AgroalDataSource dataSource;
+    private final RoleGrants grants;
     private final long cacheNanos;
     private final Map<String, Verified> cache = new ConcurrentHashMap<>();
 
     /**
      * @param dataSource the database
      * @param config telemetry configuration
+     * @param grants the role checks, for regulators
      */
     @Inject
-    public LoggerCredentials(final AgroalDataSource dataSource, final TelemetryConfig config) {
+    public LoggerCredentials(final AgroalDataSource dataSource, final TelemetryConfig config,
+            final RoleGrants grants) {
         this.dataSource = dataSource;
+        this.grants = grants;
         this.cacheNanos = TimeUnit.SECONDS.toNanos(config.ingest().credentialCacheSeconds());
     }
 
@@ -128,7 +134,7 @@ public class LoggerCredentials {
      * @return the logger
      * @throws SQLException on a database error
      */
-    static LoggerRef ownLogger(final Connection c, final Caller caller, final String loggerId) throws SQLException {
+    LoggerRef ownLogger(final Connection c, final Caller caller, final String loggerId) throws SQLException {
         final Optional<Object[]> registered = Jdbc.first(c, "SELECT owner, active FROM logger WHERE id = ?",
                 rs -> new Object[] {rs.getString(1), rs.getBoolean(2)}, loggerId);
         final String notRegistered = "logger " + loggerId + " is not registered on the ledger (or not yet in the"
@@ -153,13 +159,13 @@ public class LoggerCredentials {
      * @param what what is asked for, for the 403's message
      * @throws ApiException as documented on {@link #issue}
      */
-    private static void ownerOnly(final Caller caller, final Optional<String> owner,
+    private void ownerOnly(final Caller caller, final Optional<String> owner,
             final java.util.function.Supplier<ApiException> notFound, final String what) {
         if (owner.isEmpty()) {
             throw notFound.get();
         }
         if (!owner.get().equals(caller.mspId())) {
-            if (caller.isRegulator()) {
+            if (grants.holds(caller, Role.REGULATOR)) {
                 throw ApiException.forbidden(what + " belongs to " + owner.get() + ": only its own organisation"
                         + " issues and revokes its credentials");
             }
