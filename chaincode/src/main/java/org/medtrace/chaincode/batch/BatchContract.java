@@ -12,11 +12,11 @@ import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.api.batch.BatchSpec;
 import org.medtrace.chaincode.api.batch.LotReleaseRequest;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.api.model.ProductKind;
 import org.medtrace.chaincode.api.query.IdRequest;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
-import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.core.TraceabilityContract;
 import org.medtrace.chaincode.core.Transactions;
 import org.medtrace.chaincode.core.Tx;
@@ -72,12 +72,8 @@ public final class BatchContract implements TraceabilityContract {
     }
 
     private static Map<String, ?> recordLotRelease(final Tx tx, final LotReleaseRequest req) {
-        tx.requireRole(Role.MANUFACTURER, Role.REGULATOR);
+        tx.requireRole(Role.LOT_RELEASE);
         Batch batch = Goods.batch(tx, req.batchId());
-        if (tx.caller().hasRole(Role.MANUFACTURER) && !batch.mah().equals(tx.caller().msp())) {
-            throw Refusal.of(ErrorCode.NOT_MAH, "batch " + batch.id() + " belongs to MAH " + batch.mah() + ", not "
-                    + tx.caller().msp());
-        }
         Product product = Goods.product(tx, batch.productId());
         if (product.kind() != ProductKind.VACCINE) {
             throw Refusal.of(ErrorCode.WRONG_PRODUCT_KIND, "batch " + batch.id() + " is " + product.kind()
@@ -91,8 +87,8 @@ public final class BatchContract implements TraceabilityContract {
             throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "releaseDate: " + req.releaseDate()
                     + " is not between productionDate " + batch.productionDate() + " and today " + tx.today());
         }
-        LotRelease release = new LotRelease(req.certificateNumber(), tx.caller().msp(), req.releaseDate(),
-                tx.caller().msp());
+        LotRelease release = new LotRelease(req.certificateNumber(), tx.member().legalName(), tx.caller().msp(),
+                req.releaseDate());
         String eventId = tx.event(EventDraft.OBJECT, "OBSERVE", "inspecting", "conformant")
                 .epcs(List.of())
                 .quantities(List.of(new QuantityElement(batch.id(), null, null)))

@@ -44,6 +44,8 @@ public final class Keys {
     public static final String EVENT = "event";
     /** Key type of idempotency records. */
     public static final String CLIENT_EVENT = "clientEvent";
+    /** Key type of member registry entries, by MSP id. */
+    public static final String MEMBER = "member";
     /** Key type of ledger parameters. */
     public static final String PARAMETER = "parameter";
 

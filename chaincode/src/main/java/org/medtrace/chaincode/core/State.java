@@ -72,6 +72,17 @@ public final class State {
         written.put(key, record);
     }
 
+    /**
+     * Sets the key's key-level (state-based) endorsement policy: from this transaction on, a change of the key is
+     * valid only if endorsed as the policy says, whatever the chaincode's own policy.
+     *
+     * @param key the key
+     * @param policy a serialized {@code SignaturePolicyEnvelope}
+     */
+    public void endorsementPolicy(final String key, final byte[] policy) {
+        stub.setStateValidationParameter(key, policy);
+    }
+
     /** Deletes the key. */
     public void delete(final String key) {
         stub.delState(key);

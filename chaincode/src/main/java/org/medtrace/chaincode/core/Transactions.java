@@ -19,9 +19,10 @@ import org.medtrace.chaincode.event.EventIds;
 import org.medtrace.chaincode.model.ClientEvent;
 
 /**
- * Runs a transaction the same way every time. A submit: check the caller's role attribute, read the request, honour
- * the idempotency key, apply the rule, write the events and the idempotency record, emit the one chaincode event and
- * answer. An evaluate: check the caller, read the request, answer. Any refusal is thrown before the transaction
+ * Runs a transaction the same way every time. A submit: check the caller's role attribute and that the member
+ * registry grants that role to the caller's organisation (with a licence valid today where the role needs one), read
+ * the request, honour the idempotency key, apply the rule, write the events and the idempotency record, emit the one
+ * chaincode event and answer. An evaluate: check the caller the same way, read the request, answer. Any refusal is thrown before the transaction
  * ends, so the peer discards its writes.
  */
 public final class Transactions {
@@ -41,7 +42,17 @@ public final class Transactions {
      */
     public static <R> String submit(final Context ctx, final String name, final String json, final Class<R> type,
             final BiFunction<Tx, R, Map<String, ?>> rule) {
-        Tx tx = Tx.begin(ctx, name);
+        return submit(ctx, name, Access.GRANTED_ROLE, json, type, rule);
+    }
+
+    /**
+     * As {@link #submit(Context, String, String, Class, BiFunction)}, with another access requirement.
+     *
+     * @param access what the caller must have before the rule runs
+     */
+    public static <R> String submit(final Context ctx, final String name, final Access access, final String json,
+            final Class<R> type, final BiFunction<Tx, R, Map<String, ?>> rule) {
+        Tx tx = Tx.begin(ctx, name, access);
         Requests.Parsed<R> request = read(json, type, true);
         tx.attach(request.common());
         String requestHash = requestHash(tx, request.tree());
@@ -84,7 +95,17 @@ public final class Transactions {
      */
     public static <R> String evaluate(final Context ctx, final String name, final String json, final Class<R> type,
             final BiFunction<Tx, R, ?> query) {
-        Tx tx = Tx.begin(ctx, name);
+        return evaluate(ctx, name, Access.GRANTED_ROLE, json, type, query);
+    }
+
+    /**
+     * As {@link #evaluate(Context, String, String, Class, BiFunction)}, with another access requirement.
+     *
+     * @param access what the caller must have before the query runs
+     */
+    public static <R> String evaluate(final Context ctx, final String name, final Access access, final String json,
+            final Class<R> type, final BiFunction<Tx, R, ?> query) {
+        Tx tx = Tx.begin(ctx, name, access);
         Requests.Parsed<R> request = read(json, type, false);
         return Json.text(Objects.requireNonNull(query.apply(tx, request.body()), "query response"));
     }

@@ -12,9 +12,11 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.medtrace.chaincode.api.CommonFields;
 import org.medtrace.chaincode.api.ErrorCode;
-import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.api.Json;
 import org.medtrace.chaincode.api.Limits;
+import org.medtrace.chaincode.api.membership.Grants;
+import org.medtrace.chaincode.api.membership.Member;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.api.parameter.LedgerParameters;
 import org.medtrace.chaincode.event.EventDraft;
 import org.medtrace.chaincode.event.EventLog;
@@ -30,21 +32,62 @@ public final class Tx {
     private final Instant now;
     private final Caller caller;
     private final State state;
+    private final String authority;
+    private final Member member;
     private CommonFields common;
     private EventLog events;
     private int treeNodesVisited;
 
-    private Tx(final Context ctx, final String name) {
+    private Tx(final Context ctx, final String name, final Access access) {
         this.stub = ctx.getStub();
         this.name = name;
         this.txId = stub.getTxId();
         this.now = stub.getTxTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        this.authority = Consortium.authority(System.getenv());
         this.caller = Caller.of(ctx.getClientIdentity());
         this.state = new State(stub);
+        this.member = state.get(Keys.of(Keys.MEMBER, caller.msp()), Member.class);
+        requireAccess(access);
     }
 
-    static Tx begin(final Context ctx, final String name) {
-        return new Tx(ctx, name);
+    static Tx begin(final Context ctx, final String name, final Access access) {
+        return new Tx(ctx, name, access);
+    }
+
+    /**
+     * The grant check every transaction passes before its rule runs: a certificate's role attribute alone proves
+     * nothing, since each organisation runs its own CA; the consortium's registry must grant the role as well.
+     */
+    private void requireAccess(final Access access) {
+        if (access == Access.MEMBER && member != null) {
+            return;
+        }
+        if (access == Access.GOVERNANCE && member == null && caller.msp().equals(authority)) {
+            return;
+        }
+        String refusal = Grants.refusal(member, caller.msp(), caller.role(), licenceDate());
+        if (refusal != null) {
+            throw Refusal.of(ErrorCode.ACCESS_DENIED, caller.msp() + " may not call " + name + " as "
+                    + caller.role() + ": " + refusal);
+        }
+    }
+
+    /**
+     * @return the date on which licences must be valid: the transaction timestamp's date in China
+     *     ({@value CommonFields#DEFAULT_OFFSET}), where the licences are issued
+     */
+    public LocalDate licenceDate() {
+        return LocalDate.ofInstant(now, ZoneOffset.of(CommonFields.DEFAULT_OFFSET));
+    }
+
+    /** @return the consortium authority's MSP id */
+    public String authority() {
+        return authority;
+    }
+
+    /** @return the caller's organisation's registry entry (null only while the authority bootstraps) */
+    public Member member() {
+        return member;
     }
 
     void attach(final CommonFields fields) {

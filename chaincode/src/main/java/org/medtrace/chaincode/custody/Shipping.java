@@ -14,6 +14,7 @@ import org.medtrace.chaincode.api.custody.CancelShipmentRequest;
 import org.medtrace.chaincode.api.custody.ReceiveRequest;
 import org.medtrace.chaincode.api.custody.ReturnRequest;
 import org.medtrace.chaincode.api.custody.ShipRequest;
+import org.medtrace.chaincode.api.membership.Member;
 import org.medtrace.chaincode.api.model.BizTransaction;
 import org.medtrace.chaincode.core.Keys;
 import org.medtrace.chaincode.core.Refusal;
@@ -67,6 +68,12 @@ final class Shipping {
         CustodyContract.requireHandler(tx);
         if (to.equals(tx.caller().msp())) {
             throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "to: " + to + " is the caller's own organisation");
+        }
+        Member receiver = tx.state().get(Keys.of(Keys.MEMBER, to), Member.class);
+        if (receiver == null || receiver.roles().isEmpty()) {
+            throw Refusal.of(ErrorCode.RECEIVER_NOT_MEMBER, "to: " + to + (receiver == null
+                    ? " is not a member of the consortium" : " is suspended (the consortium grants it no role)")
+                    + "; goods go only to members");
         }
         if (tx.state().exists(Keys.of(Keys.SHIPMENT, shipmentId))) {
             throw Refusal.of(ErrorCode.SHIPMENT_EXISTS, "shipment " + shipmentId + " exists already");

@@ -4,12 +4,12 @@ package org.medtrace.chaincode.model;
 import java.time.LocalDate;
 
 /**
- * A vaccine batch's lot release (批签发).
+ * A vaccine batch's lot release (批签发), recorded by the lot-release authority that issued it.
  *
  * @param certificateNumber 生物制品批签发合格证 number
- * @param issuer the issuing authority (e.g. 中国食品药品检定研究院)
+ * @param issuer the issuing authority's legal name, from its member registry entry (e.g. 中国食品药品检定研究院)
+ * @param issuerMsp the issuing authority's MSP id (the caller)
  * @param releaseDate date of release
- * @param recordedBy MSP id that recorded it
  */
-public record LotRelease(String certificateNumber, String issuer, LocalDate releaseDate, String recordedBy) {
+public record LotRelease(String certificateNumber, String issuer, String issuerMsp, LocalDate releaseDate) {
 }

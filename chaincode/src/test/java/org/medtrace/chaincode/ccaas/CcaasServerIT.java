@@ -20,6 +20,8 @@ import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medtrace.chaincode.api.membership.Role;
+import org.medtrace.chaincode.testing.Members;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;
 
@@ -51,9 +53,17 @@ class CcaasServerIT {
         builder.environment().put("CORE_CHAINCODE_ID_NAME", PACKAGE_ID);
         builder.environment().put("CORE_PEER_TLS_ENABLED", "false");
         builder.environment().put("CORE_CHAINCODE_LOGGING_LEVEL", "WARNING");
+        builder.environment().put("MEDTRACE_CONSORTIUM_AUTHORITY", Members.AUTHORITY);
         process = builder.start();
         awaitListening(port);
         peer = new PeerSession(port);
+        int n = 0;
+        for (String msp : List.of(Members.AUTHORITY, "HuaxiaVaccineMSP")) {
+            Role role = msp.equals(Members.AUTHORITY) ? Role.REGULATOR : Role.MANUFACTURER;
+            PeerSession.Result registered = peer.invoke("tx-member-" + ++n, Parties.MPA.creator(), "member:register",
+                    Members.request(msp, List.of(role)).put("clientEventId", "member-" + n).toString());
+            assertThat(registered.response().getStatus()).as(registered.response().getMessage()).isEqualTo(200);
+        }
     }
 
     private static void awaitListening(final int port) throws Exception {
@@ -93,7 +103,7 @@ class CcaasServerIT {
         assertThat(result.response().getStatus()).isEqualTo(200);
         JsonNode contracts = JSON.readTree(result.response().getPayload().toByteArray()).get("contracts");
         for (String name : List.of("product", "batch", "unit", "aggregation", "custody", "shipment",
-                "transformation", "recall", "telemetry", "ledger")) {
+                "transformation", "recall", "telemetry", "ledger", "member")) {
             assertThat(contracts.has(name)).as(name).isTrue();
         }
     }

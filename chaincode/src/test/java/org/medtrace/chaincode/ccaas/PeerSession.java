@@ -108,6 +108,7 @@ final class PeerSession implements AutoCloseable {
                     written.add(put.getKey());
                     reply(message, ByteString.EMPTY);
                 }
+                case PUT_STATE_METADATA -> reply(message, ByteString.EMPTY);
                 case COMPLETED -> {
                     Response response = Response.parseFrom(message.getPayload());
                     if (response.getStatus() == 200) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.testing.Json;
+import org.medtrace.chaincode.testing.Members;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;
 
@@ -128,7 +130,7 @@ class BatchContractTest {
     @Nested
     class RecordLotRelease {
         private final Map<String, Object> release = Map.of("batchId", Story.VACCINE_BATCH, "certificateNumber",
-                "SP2026110001", "issuer", "中检院", "releaseDate", "2026-11-20");
+                "SP2026110001", "releaseDate", "2026-11-20");
 
         @BeforeEach
         void batch() {
@@ -136,42 +138,52 @@ class BatchContractTest {
         }
 
         @Test
-        void when_the_mah_records_it_the_batch_carries_it() {
-            JsonNode batch = story.ok(Parties.HUAXIA, "batch:recordLotRelease", Json.obj(release)).get("batch");
+        void when_the_lot_release_authority_records_it_the_batch_carries_its_registry_name() {
+            JsonNode batch = story.ok(Parties.SIDC, "batch:recordLotRelease", Json.obj(release)).get("batch");
             assertThat(batch.get("lotRelease").toString()).isEqualTo("{\"certificateNumber\":\"SP2026110001\","
-                    + "\"issuer\":\"中检院\",\"recordedBy\":\"HuaxiaVaccineMSP\",\"releaseDate\":\"2026-11-20\"}");
+                    + "\"issuer\":\"上海市食品药品检验研究院\",\"issuerMsp\":\"ShanghaiIdcMSP\","
+                    + "\"releaseDate\":\"2026-11-20\"}");
             assertThat(story.state("batch", Story.VACCINE_BATCH).get("lotRelease")).isEqualTo(batch.get("lotRelease"));
         }
 
         @Test
-        void when_a_regulator_records_it_it_is_accepted() {
-            story.ok(Parties.MPA, "batch:recordLotRelease", Json.obj(release));
+        void when_the_mah_records_its_own_lot_release_it_is_refused() {
+            assertThat(story.refused(Parties.HUAXIA, "batch:recordLotRelease", Json.obj(release),
+                    ErrorCode.ACCESS_DENIED)).contains("role manufacturer of HuaxiaVaccineMSP may not call "
+                            + "batch:recordLotRelease; allowed: lot-release");
         }
 
         @Test
-        void when_another_manufacturer_or_a_distributor_records_it_it_is_refused() {
-            story.refused(TestOrgs.OTHER_MAKER, "batch:recordLotRelease", Json.obj(release), ErrorCode.NOT_MAH);
+        void when_a_regulator_or_a_distributor_records_it_it_is_refused() {
+            story.refused(Parties.MPA, "batch:recordLotRelease", Json.obj(release), ErrorCode.ACCESS_DENIED);
             story.refused(Parties.SHEN, "batch:recordLotRelease", Json.obj(release), ErrorCode.ACCESS_DENIED);
         }
 
         @Test
+        void when_the_mah_issues_itself_a_lot_release_certificate_role_it_is_refused_naming_the_missing_grant() {
+            assertThat(story.refused(Members.caller("HuaxiaVaccineMSP", Role.LOT_RELEASE), "batch:recordLotRelease",
+                    Json.obj(release), ErrorCode.ACCESS_DENIED)).contains("the consortium has not granted role "
+                            + "'lot-release' to HuaxiaVaccineMSP");
+        }
+
+        @Test
         void when_recorded_twice_it_is_refused() {
-            story.ok(Parties.HUAXIA, "batch:recordLotRelease", Json.obj(release));
-            story.refused(Parties.HUAXIA, "batch:recordLotRelease", Json.obj(release), ErrorCode.LOT_RELEASE_EXISTS);
+            story.ok(Parties.SIDC, "batch:recordLotRelease", Json.obj(release));
+            story.refused(Parties.SIDC, "batch:recordLotRelease", Json.obj(release), ErrorCode.LOT_RELEASE_EXISTS);
         }
 
         @Test
         void when_the_release_date_is_before_production_or_in_the_future_it_is_refused() {
-            story.refused(Parties.HUAXIA, "batch:recordLotRelease", Json.with(Json.obj(release), "releaseDate",
+            story.refused(Parties.SIDC, "batch:recordLotRelease", Json.with(Json.obj(release), "releaseDate",
                     "2026-10-01"), ErrorCode.INVALID_ARGUMENT);
-            story.refused(Parties.HUAXIA, "batch:recordLotRelease", Json.with(Json.obj(release), "releaseDate",
+            story.refused(Parties.SIDC, "batch:recordLotRelease", Json.with(Json.obj(release), "releaseDate",
                     "2026-12-01"), ErrorCode.INVALID_ARGUMENT);
         }
 
         @Test
         void when_the_batch_is_not_a_vaccine_it_is_refused() {
             story.herbalRegistered();
-            story.refused(Parties.BENCAO, "batch:recordLotRelease", Json.with(Json.obj(release), "batchId",
+            story.refused(Parties.SIDC, "batch:recordLotRelease", Json.with(Json.obj(release), "batchId",
                     Story.RAW_LOT), ErrorCode.WRONG_PRODUCT_KIND);
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medtrace.chaincode.api.ErrorCode;
 import org.medtrace.chaincode.testing.Json;
+import org.medtrace.chaincode.testing.Members;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;
 
@@ -62,6 +63,20 @@ class CustodyContractTest {
                 assertThat(unit.get("lastEventId").asText()).isEqualTo(eventId);
             }
             assertThat(story.unit(vials.get(3)).get("status").asText()).isEqualTo("active");
+        }
+
+        @Test
+        void when_the_receiver_is_not_a_member_or_is_suspended_it_is_refused() {
+            assertThat(story.refused(Parties.HUAXIA, "custody:ship", Json.obj("shipmentId", "S", "codes",
+                    List.of(box), "to", "GreyMarketMSP"), ErrorCode.RECEIVER_NOT_MEMBER))
+                    .isEqualTo("[RECEIVER_NOT_MEMBER] to: GreyMarketMSP is not a member of the consortium; goods go "
+                            + "only to members");
+            story.ok(Parties.MPA, "member:update", Members.request("ShenDistMSP", List.of()));
+            assertThat(story.refused(Parties.HUAXIA, "custody:ship", Json.obj("shipmentId", "S", "codes",
+                    List.of(box), "to", "ShenDistMSP"), ErrorCode.RECEIVER_NOT_MEMBER)).contains("is suspended");
+            assertThat(story.refused(Parties.HUAXIA, "custody:return", Json.obj("shipmentId", "R", "codes",
+                    List.of(box), "to", "GreyMarketMSP", "reason", "r"), ErrorCode.RECEIVER_NOT_MEMBER))
+                    .contains("GreyMarketMSP");
         }
 
         @Test

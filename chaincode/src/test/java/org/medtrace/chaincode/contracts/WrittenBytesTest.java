@@ -81,7 +81,7 @@ class WrittenBytesTest {
             return "{\"batchNumber\":\"20261101\",\"commissioned\":[{\"count\":" + count + ",\"packageLevel\":1}],"
                     + "\"expiryDate\":\"2028-10-31\",\"holds\":[],\"id\":\"88.118.8866/B-20261101\",\"lastEventId\":\""
                     + eventId + "\",\"lotRelease\":{\"certificateNumber\":\"SP2026110001\",\"issuer\":"
-                    + "\"中国食品药品检定研究院\",\"recordedBy\":\"HuaxiaVaccineMSP\",\"releaseDate\":\"2026-11-20\"},"
+                    + "\"上海市食品药品检验研究院\",\"issuerMsp\":\"ShanghaiIdcMSP\",\"releaseDate\":\"2026-11-20\"},"
                     + "\"mah\":\"HuaxiaVaccineMSP\",\"productId\":\"88.118.8866/P-HEPB10\",\"productionDate\":"
                     + "\"2026-11-01\",\"quantity\":{\"uom\":\"EA\",\"value\":50000},\"registeredAt\":"
                     + "\"2026-11-23T02:00:02.000Z\",\"sourceLots\":[]}";

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medtrace.chaincode.api.ErrorCode;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.chaincode.testing.Json;
+import org.medtrace.chaincode.testing.Members;
 import org.medtrace.chaincode.testing.Parties;
 import org.medtrace.chaincode.testing.Story;
 
@@ -43,8 +45,11 @@ class RequestValidationTest {
         cases.add(new Case("batch:register", Story.vaccineBatch("88.118.8866/B9", "9"),
                 List.of("id", "productId", "batchNumber", "productionDate", "expiryDate")));
         cases.add(new Case("batch:recordLotRelease", Json.obj("batchId", Story.VACCINE_BATCH, "certificateNumber",
-                "C", "issuer", "I", "releaseDate", "2026-11-20"),
-                List.of("batchId", "certificateNumber", "issuer", "releaseDate")));
+                "C", "releaseDate", "2026-11-20"), List.of("batchId", "certificateNumber", "releaseDate")));
+        for (String change : List.of("member:register", "member:update")) {
+            cases.add(new Case(change, Members.request("NewPharmaMSP", List.of(Role.MANUFACTURER)),
+                    List.of("msp", "legalName", "creditCode", "roles", "reason")));
+        }
         cases.add(new Case("unit:commission", Json.obj("batchId", Story.VACCINE_BATCH, "packageLevel", 1,
                 "codes", List.of(CODE)), List.of("batchId", "packageLevel", "codes")));
         cases.add(new Case("unit:commissionContainers", Json.obj("containerType", "case", "codes", List.of(CODE)),

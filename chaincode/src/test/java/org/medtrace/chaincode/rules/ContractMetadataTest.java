@@ -35,7 +35,9 @@ class ContractMetadataTest {
             Map.entry("telemetry:anchor", "submit"), Map.entry("telemetry:excursion", "submit"),
             Map.entry("telemetry:getLogger", "evaluate"), Map.entry("telemetry:anchors", "evaluate"),
             Map.entry("ledger:event", "evaluate"), Map.entry("ledger:history", "evaluate"),
-            Map.entry("parameters:set", "submit"), Map.entry("parameters:get", "evaluate"));
+            Map.entry("parameters:set", "submit"), Map.entry("parameters:get", "evaluate"),
+            Map.entry("member:register", "submit"), Map.entry("member:update", "submit"),
+            Map.entry("member:get", "evaluate"), Map.entry("member:list", "evaluate"));
 
     @Test
     void the_router_lists_exactly_the_documented_transactions() {

@@ -37,6 +37,11 @@ class VaccineStoryTest {
         // not released yet: the batch cannot leave the manufacturer
         story.refused(Parties.HUAXIA, "custody:ship", Json.obj("shipmentId", "DN-1", "codes", List.of(caseCode),
                 "to", "ShenDistMSP"), ErrorCode.BATCH_NOT_RELEASED);
+        // 批签发 is the lot-release authority's to issue, not the MAH's
+        story.refused(Parties.HUAXIA, "batch:recordLotRelease", Json.obj("batchId", Story.VACCINE_BATCH,
+                "certificateNumber", "SP2026110001", "releaseDate", "2026-11-20"), ErrorCode.ACCESS_DENIED);
+        story.refused(Parties.HUAXIA, "custody:ship", Json.obj("shipmentId", "DN-1", "codes", List.of(caseCode),
+                "to", "ShenDistMSP"), ErrorCode.BATCH_NOT_RELEASED);
         story.released();
 
         story.loggerAssociated(Parties.HUAXIA, List.of(caseCode));

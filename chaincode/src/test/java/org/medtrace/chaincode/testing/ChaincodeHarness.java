@@ -30,7 +30,10 @@ public final class ChaincodeHarness {
     private static final java.util.logging.Logger RESPONSE_LOG = quiet("org.hyperledger.fabric");
 
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private Instant clock = Instant.parse("2026-11-23T02:00:00Z");
+    /** The clock a test starts at: its first transaction gets one second later. */
+    public static final Instant START = Instant.parse("2026-11-23T02:00:00Z");
+
+    private Instant clock;
     private long sequence;
     private TransactionStub last;
 
@@ -58,6 +61,16 @@ public final class ChaincodeHarness {
         return logger;
     }
 
+    /** A harness whose clock starts at {@link #START}. */
+    public ChaincodeHarness() {
+        this(START);
+    }
+
+    /** A harness whose clock starts at {@code start}. */
+    public ChaincodeHarness(final Instant start) {
+        this.clock = start;
+    }
+
     /** @return the ledger */
     public InMemoryLedger ledger() {
         return ledger;
@@ -66,6 +79,18 @@ public final class ChaincodeHarness {
     /** @return the timestamp the next transaction gets */
     public Instant now() {
         return clock.plusSeconds(1);
+    }
+
+    /**
+     * Sets the clock: the next transaction gets one second later. The clock only moves forward.
+     *
+     * @throws IllegalArgumentException if {@code instant} lies before the clock
+     */
+    public void clockAt(final Instant instant) {
+        if (instant.isBefore(clock)) {
+            throw new IllegalArgumentException("the clock moves only forward: " + instant + " is before " + clock);
+        }
+        clock = instant;
     }
 
     /** Moves the clock forward. */

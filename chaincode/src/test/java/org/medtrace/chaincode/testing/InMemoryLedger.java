@@ -20,6 +20,7 @@ public final class InMemoryLedger {
     private final TreeMap<String, Versioned> state = new TreeMap<>();
     private final Map<String, List<Modification>> history = new HashMap<>();
     private final List<ChaincodeEvent> events = new ArrayList<>();
+    private final Map<String, byte[]> validationParameters = new HashMap<>();
     private long height;
 
     /**
@@ -83,6 +84,7 @@ public final class InMemoryLedger {
             history.computeIfAbsent(write.getKey(), k -> new ArrayList<>()).add(new Modification(tx.getTxId(),
                     tx.getTxTimestamp(), delete ? new byte[0] : write.getValue().clone(), delete));
         }
+        tx.validationParameters().forEach((key, policy) -> validationParameters.put(key, policy.clone()));
         if (tx.getEvent() != null) {
             events.add(tx.getEvent());
         }
@@ -100,6 +102,12 @@ public final class InMemoryLedger {
     public synchronized byte[] get(final String key) {
         Versioned value = state.get(key);
         return value == null ? null : value.value().clone();
+    }
+
+    /** @return the committed key-level validation parameter (serialized policy) of the key, or null */
+    public synchronized byte[] validationParameter(final String key) {
+        byte[] value = validationParameters.get(key);
+        return value == null ? null : value.clone();
     }
 
     /** @return the chaincode events of committed transactions, in commit order */

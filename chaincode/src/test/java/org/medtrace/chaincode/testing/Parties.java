@@ -13,6 +13,8 @@ public final class Parties {
     public static final Identity MINHANG = TestIdentities.of("MinhangCdcMSP", "dispenser");
     public static final Identity RENJI = TestIdentities.of("RenjiHospitalMSP", "dispenser");
     public static final Identity MPA = TestIdentities.of("ShanghaiMpaMSP", "regulator");
+    /** The lot-release authority (批签发机构), 上海市食品药品检验研究院. */
+    public static final Identity SIDC = TestIdentities.of("ShanghaiIdcMSP", "lot-release");
 
     private Parties() {
     }

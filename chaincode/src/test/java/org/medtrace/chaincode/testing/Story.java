@@ -28,8 +28,32 @@ public final class Story {
     public static final String RAW_LOT = "88.118.6600/L-HQ-202610";
     public static final String LOGGER = "88.118.7700/LOGGER-0001";
 
-    private final ChaincodeHarness harness = new ChaincodeHarness();
+    /** When the test registry is written: an hour before a test's own transactions start. */
+    private static final java.time.Instant REGISTRY_WRITTEN = ChaincodeHarness.START.minusSeconds(3600);
+
+    private final ChaincodeHarness harness;
     private int clientEvents;
+
+    /**
+     * A ledger whose member registry holds the test organisations ({@link Members}), written before
+     * {@link ChaincodeHarness#START} so that a test's own transactions run at the times they always did.
+     */
+    public Story() {
+        this(true);
+    }
+
+    private Story(final boolean withMembers) {
+        harness = new ChaincodeHarness(withMembers ? REGISTRY_WRITTEN : ChaincodeHarness.START);
+        if (withMembers) {
+            Members.bootstrap(this);
+            harness.clockAt(ChaincodeHarness.START);
+        }
+    }
+
+    /** @return a story on a ledger without any member registry entry (to test the bootstrap itself) */
+    public static Story withoutMembers() {
+        return new Story(false);
+    }
 
     /** @return the harness */
     public ChaincodeHarness harness() {
@@ -167,8 +191,8 @@ public final class Story {
 
     /** Records the lot release of the demo batch. */
     public Story released() {
-        ok(Parties.HUAXIA, "batch:recordLotRelease", Json.obj("batchId", VACCINE_BATCH,
-                "certificateNumber", "SP2026110001", "issuer", "中国食品药品检定研究院", "releaseDate", "2026-11-20"));
+        ok(Parties.SIDC, "batch:recordLotRelease", Json.obj("batchId", VACCINE_BATCH,
+                "certificateNumber", "SP2026110001", "releaseDate", "2026-11-20"));
         return this;
     }
 

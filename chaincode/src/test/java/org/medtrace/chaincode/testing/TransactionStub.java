@@ -26,8 +26,9 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * reads see committed state only (not this transaction's own writes) and are recorded with their versions; writes
  * go to a write set that the ledger applies only if the transaction succeeds; simple range queries cannot reach
  * composite keys; paged queries and writes exclude each other within a transaction; only the last event set counts.
- * CouchDB rich queries, private data, state-based endorsement and chaincode-to-chaincode calls are not used by the
- * traceability chaincode and throw.
+ * Key-level validation parameters (state-based endorsement) are read from committed state and written with the
+ * write set. CouchDB rich queries, private data and chaincode-to-chaincode calls are not used by the traceability
+ * chaincode and throw.
  */
 public final class TransactionStub implements ChaincodeStub {
     private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
@@ -41,6 +42,7 @@ public final class TransactionStub implements ChaincodeStub {
     private final List<byte[]> args;
     private final Map<String, Long> readSet = new LinkedHashMap<>();
     private final Map<String, byte[]> writeSet = new LinkedHashMap<>();
+    private final Map<String, byte[]> validationParameters = new LinkedHashMap<>();
     private ChaincodeEvent event;
     private boolean pagedQueryDone;
 
@@ -114,7 +116,9 @@ public final class TransactionStub implements ChaincodeStub {
 
     @Override
     public byte[] getStateValidationParameter(final String key) {
-        throw new UnsupportedOperationException("state-based endorsement is not used");
+        requireKey(key);
+        byte[] value = ledger.validationParameter(key);
+        return value == null ? new byte[0] : value;
     }
 
     @Override
@@ -129,7 +133,14 @@ public final class TransactionStub implements ChaincodeStub {
 
     @Override
     public void setStateValidationParameter(final String key, final byte[] value) {
-        throw new UnsupportedOperationException("state-based endorsement is not used");
+        requireKey(key);
+        requireNoPagedQuery();
+        validationParameters.put(key, value == null ? new byte[0] : value.clone());
+    }
+
+    /** @return the key-level validation parameters the transaction set: key to serialized policy */
+    public Map<String, byte[]> validationParameters() {
+        return validationParameters;
     }
 
     @Override
