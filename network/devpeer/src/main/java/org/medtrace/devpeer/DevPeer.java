@@ -84,6 +84,7 @@ public interface DevPeer extends AutoCloseable {
     final class Builder {
         private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
         private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9.-]{0,248}");
+        private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
         private Path dataDirectory;
         private String host = "127.0.0.1";
@@ -93,6 +94,7 @@ public interface DevPeer extends AutoCloseable {
         private String peerOrganization;
         private final Map<String, Path> chaincodeJars = new LinkedHashMap<>();
         private final Map<String, String> chaincodeAddresses = new LinkedHashMap<>();
+        private final Map<String, String> chaincodeEnvironment = new LinkedHashMap<>();
         private int blockSizeMax = 500;
         private long blockSizeBytesMax = 10L * 1024 * 1024;
         private long batchTimeoutMs = 100;
@@ -144,6 +146,30 @@ public interface DevPeer extends AutoCloseable {
         /** A chaincode jar the peer launches as a child process ({@code java -jar}, chaincode-as-a-service). */
         public Builder chaincodeJar(final String name, final Path jar) {
             chaincodeJars.put(requireName("chaincode name", name), Objects.requireNonNull(jar, "jar"));
+            return this;
+        }
+
+        /**
+         * Environment variables of the chaincode processes the peer launches ({@link #chaincodeJar}), added to
+         * those they inherit, as an organisation's chaincode deployment sets them (e.g.
+         * {@code MEDTRACE_CONSORTIUM_AUTHORITY}). The peer's own variables ({@code CHAINCODE_SERVER_ADDRESS},
+         * {@code CORE_CHAINCODE_ID_NAME}) cannot be overridden. Replaces what an earlier call set.
+         *
+         * @param variables name to value
+         * @return this builder
+         * @throws IllegalArgumentException if a name is not an environment variable name
+         */
+        public Builder chaincodeEnvironment(final Map<String, String> variables) {
+            Objects.requireNonNull(variables, "variables");
+            variables.forEach((name, value) -> {
+                if (name == null || !ENVIRONMENT_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("chaincode environment variable name '" + name
+                            + "' is not [A-Za-z_][A-Za-z0-9_]*");
+                }
+                Objects.requireNonNull(value, name);
+            });
+            chaincodeEnvironment.clear();
+            chaincodeEnvironment.putAll(variables);
             return this;
         }
 
@@ -249,7 +275,7 @@ public interface DevPeer extends AutoCloseable {
             return new LocalDevPeer(new PeerSettings(dataDirectory, host, port, channel, organizations, peerMsp,
                     chaincodeJars, chaincodeAddresses, blockSizeMax, blockSizeBytesMax, batchTimeoutMs,
                     Duration.ofMillis(executeTimeoutMs), Duration.ofMillis(chaincodeStartTimeoutMs), tlsServerName,
-                    queueMax, !plaintext), channel, tlsServerName);
+                    queueMax, !plaintext, chaincodeEnvironment), channel, tlsServerName);
         }
 
         /** True if every address the host names is a loopback address; an unresolvable host is not loopback. */

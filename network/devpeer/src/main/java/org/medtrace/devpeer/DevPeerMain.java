@@ -26,7 +26,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * Every option can also come from a properties file ({@code --config file}, keys without the dashes); flags win.
  * Options: data-dir (required), orgs (required, comma-separated), host, port, channel, peer-org, chaincode-jar
- * (name=path, repeatable or comma-separated), chaincode-address (name=host:port), block-size-max,
+ * (name=path, repeatable or comma-separated), chaincode-address (name=host:port), chaincode-env (NAME=value,
+ * repeatable or comma-separated: the launched chaincodes' environment, e.g. MEDTRACE_CONSORTIUM_AUTHORITY),
+ * block-size-max,
  * block-size-bytes-max, batch-timeout-ms, execute-timeout-ms, chaincode-start-timeout-ms, tls-server-name, queue-max,
  * tls (true, or false: plaintext gRPC, for a loopback host only), enroll (msp:name:role, repeatable), port-file (written with the bound port once the peer listens).
  */
@@ -104,6 +106,11 @@ public final class DevPeerMain {
         for (final String[] pair : pairs(options.get("chaincode-address"))) {
             builder.chaincodeAddress(pair[0], pair[1]);
         }
+        final Map<String, String> environment = new LinkedHashMap<>();
+        for (final String[] pair : pairs(options.get("chaincode-env"))) {
+            environment.put(pair[0], pair[1]);
+        }
+        builder.chaincodeEnvironment(environment);
         return builder;
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.Map;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Contract;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The project's real chaincode jar, launched by the peer as a child process, driven through the SDK. */
+/**
+ * The project's real chaincode jar, launched by the peer as a child process with the consortium authority in its
+ * environment, driven through the SDK: the authority bootstraps the member registry, then members act.
+ */
 class RealChaincodeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BATCH = "88.118.8866/B-REAL01";
@@ -30,9 +34,28 @@ class RealChaincodeTest {
         final Path jar = Path.of(System.getProperty("devpeer.chaincode.jar",
                 "target/chaincode/traceability-chaincode-ccaas.jar"));
         peer = DevPeer.builder().dataDirectory(PeerFixture.freshDirectory("real-chaincode"))
-                .organizations(PeerFixture.ORGS).chaincodeJar("traceability", jar).build();
+                .organizations(PeerFixture.ORGS).chaincodeJar("traceability", jar)
+                .chaincodeEnvironment(Map.of("MEDTRACE_CONSORTIUM_AUTHORITY", "ShanghaiMpaMSP")).build();
         peer.start();
         channel = PeerFixture.channelTo(peer);
+        final EnrolledIdentity authority = peer.certificateAuthority().enroll("ShanghaiMpaMSP", "registrar",
+                "regulator");
+        try (Gateway gateway = PeerFixture.gateway(channel, authority)) {
+            final Contract contract = gateway.getNetwork("medtrace").getContract("traceability");
+            register(contract, "ShanghaiMpaMSP", "[\"regulator\"]", "[]");
+            register(contract, "HuaxiaVaccineMSP", "[\"manufacturer\"]", "[{\"type\":\"DRUG_MANUFACTURING\","
+                    + "\"number\":\"沪20260001\",\"validFrom\":\"2020-01-01\",\"validUntil\":\"2035-12-31\"}]");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot bootstrap the member registry", e);
+        }
+    }
+
+    /** Registers a member through {@code member:register}, as the consortium authority does. */
+    private static void register(final Contract contract, final String msp, final String roles,
+            final String licences) throws Exception {
+        contract.submitTransaction("member:register", "{\"clientEventId\":\"member-" + msp + "\",\"msp\":\""
+                + msp + "\",\"legalName\":\"" + msp + " Co., Ltd.\",\"creditCode\":\"91350100M000100Y43\","
+                + "\"roles\":" + roles + ",\"licences\":" + licences + ",\"reason\":\"test consortium\"}");
     }
 
     @AfterAll
@@ -76,6 +99,18 @@ class RealChaincodeTest {
                             + "\",\"packageLevel\":1,\"codes\":[\"88.118.8866/VREAL0003\"]}"))
                     .isInstanceOfSatisfying(EndorseException.class, e -> assertThat(e.getDetails().get(0)
                             .getMessage()).startsWith("chaincode response 500, ["));
+        }
+    }
+
+    @Test
+    void an_organisation_on_the_channel_but_not_in_the_registry_is_refused() throws Exception {
+        final EnrolledIdentity distributor = peer.certificateAuthority().enroll("ShenDistMSP", "clerk",
+                "distributor");
+        try (Gateway gateway = PeerFixture.gateway(channel, distributor)) {
+            assertThatThrownBy(() -> gateway.getNetwork("medtrace").getContract("traceability")
+                    .evaluateTransaction("member:get", "{\"msp\":\"ShenDistMSP\"}"))
+                    .hasMessageContaining("[ACCESS_DENIED] ShenDistMSP may not call member:get as distributor: "
+                            + "ShenDistMSP is not a member of the consortium");
         }
     }
 }

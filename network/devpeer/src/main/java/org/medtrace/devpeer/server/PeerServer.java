@@ -148,8 +148,10 @@ public final class PeerServer implements AutoCloseable {
             final List<ChaincodeRuntime> started) throws ChaincodeException {
         final Map<String, ChaincodeRuntime> byName = new LinkedHashMap<>();
         final Path logs = settings.dataDirectory.resolve("logs");
+        final Map<String, String> environment = new LinkedHashMap<>(settings.chaincodeEnvironment);
+        environment.put("CORE_PEER_LOCALMSPID", settings.peerOrganization);
         settings.chaincodeJars.forEach((name, jar) -> byName.put(name, ChaincodeRuntime.launch(name, jar, logs,
-                Map.of("CORE_PEER_LOCALMSPID", settings.peerOrganization), settings.chaincodeStartTimeout)));
+                environment, settings.chaincodeStartTimeout)));
         settings.chaincodeAddresses.forEach((name, address) ->
                 byName.put(name, ChaincodeRuntime.connect(name, address, settings.chaincodeStartTimeout)));
         started.addAll(byName.values());
