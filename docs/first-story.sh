@@ -6,8 +6,10 @@
 # command, against the embedded default and its demo clients. docs/first-story.md explains each step and shows the
 # same requests to paste one by one.
 #
-#   huaxia (manufacturer)   registers the product and a batch, records the lot release (批签发), commissions three
-#                           vials (20-digit NMPA codes) and a case (SSCC), packs the vials into the case
+#   huaxia (manufacturer)   registers the product and a batch
+#   sidc (lot-release)      the Shanghai Institute for Food and Drug Control records the batch's lot release (批签发)
+#   huaxia                  commissions three vials (20-digit NMPA codes) and a case (SSCC), packs the vials into
+#                           the case
 #   coldlink (logistics)    registers a temperature logger; huaxia associates it with the case; coldlink issues the
 #                           logger its credential, and the logger pushes readings
 #   huaxia                  ships the case to the Minhang CDC; the logger goes on pushing during the trip
@@ -143,9 +145,9 @@ step "huaxia registers a batch of 3 vials"
 as huaxia POST /api/v1/batches "{\"id\":\"$BATCH\",\"productId\":\"$PRODUCT\",\"batchNumber\":\"$BATCH_NUMBER\",\
 \"productionDate\":\"$today\",\"expiryDate\":\"$expiry\",\"quantity\":{\"value\":3,\"uom\":\"EA\"}}"
 
-step "huaxia records the batch's lot release (批签发)"
-as huaxia POST /api/v1/batches/lot-release "{\"batchId\":\"$BATCH\",\"certificateNumber\":\"SJ$run\",\
-\"issuer\":\"中国食品药品检定研究院\",\"releaseDate\":\"$today\"}"
+step "sidc, the lot-release authority, records the batch's lot release (批签发)"
+as sidc POST /api/v1/batches/lot-release "{\"batchId\":\"$BATCH\",\"certificateNumber\":\"SJ$run\",\
+\"releaseDate\":\"$today\"}"
 
 step "huaxia commissions three vials (20-digit NMPA codes that start with the product's code)"
 as huaxia POST /api/v1/units/commission "{\"batchId\":\"$BATCH\",\"packageLevel\":1,\"codes\":[$vials_json]}"

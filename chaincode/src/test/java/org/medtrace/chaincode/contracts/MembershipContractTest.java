@@ -125,6 +125,10 @@ class MembershipContractTest {
                     "unit:get", Json.obj("id", "88.1/X").toString()))).contains("(granted: none)");
             // a suspended member still reads the registry
             assertThat(story.read(Parties.SHEN, "member:get", Json.obj("msp", "ShenDistMSP"))).isEqualTo(updated);
+            JsonNode history = story.read(Parties.MPA, "ledger:history", Json.obj("type", "member", "id",
+                    "ShenDistMSP")).get("history");
+            assertThat(history).hasSize(2);
+            assertThat(history.get(1).get("value").get("roles").toString()).isEqualTo("[\"distributor\"]");
         }
 
         @Test

@@ -132,6 +132,13 @@ public interface MedtraceConfig {
         /** Dev peer batch timeout. */
         @WithDefault("2")
         long batchTimeoutMs();
+
+        /**
+         * The consortium authority's MSP id, given to the chaincode as {@code MEDTRACE_CONSORTIUM_AUTHORITY}; with
+         * the demo organisations, its regulator client bootstraps the member registry at start.
+         */
+        @WithDefault("ShanghaiMpaMSP")
+        String consortiumAuthority();
     }
 
     /** Authentication keys. */

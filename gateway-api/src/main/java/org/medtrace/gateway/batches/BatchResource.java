@@ -64,7 +64,8 @@ public class BatchResource {
      */
     @POST
     @Path("lot-release")
-    @Operation(summary = "Record the lot release (批签发) of a vaccine batch (MAH or regulator)")
+    @Operation(summary = "Record the lot release (批签发) of a vaccine batch (the lot-release authority; the issuer is the caller's"
+            + " registry entry)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(allOf = {LotReleaseRequest.class, EventContext.class})))
     public WriteResult lotRelease(final byte[] body,

@@ -8,7 +8,8 @@ public final class ErrorCodes {
 
     /** Well-formed requests that break a business rule rather than the current state. */
     private static final Set<String> UNPROCESSABLE = Set.of("QUANTITY_EXCEEDED", "TEMPERATURE_RECORD_MISSING",
-            "WRONG_PRODUCT_KIND", "PACKAGE_LEVEL_INVALID", "PRODUCT_KEY_MISMATCH", "EVENT_TIME_OUT_OF_ORDER");
+            "WRONG_PRODUCT_KIND", "PACKAGE_LEVEL_INVALID", "PRODUCT_KEY_MISMATCH", "EVENT_TIME_OUT_OF_ORDER",
+            "RECEIVER_NOT_MEMBER");
 
     private ErrorCodes() {
     }
@@ -18,6 +19,9 @@ public final class ErrorCodes {
      * @return the HTTP status for it
      */
     public static int httpStatus(final String code) {
+        if (code.equals("CONSORTIUM_NOT_CONFIGURED")) {
+            return 500; // the chaincode was deployed without its consortium authority: an operator must fix it
+        }
         if (code.endsWith("_NOT_FOUND")) {
             return 404;
         }

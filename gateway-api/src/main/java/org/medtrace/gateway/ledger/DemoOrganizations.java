@@ -34,7 +34,8 @@ public final class DemoOrganizations {
             new Member("coldlink-logger", "ColdLinkMSP", "logger"),
             new Member("minhang-cdc", "MinhangCdcMSP", "dispenser"),
             new Member("renji", "RenjiHospitalMSP", "dispenser"),
-            new Member("shanghai-mpa", "ShanghaiMpaMSP", "regulator"));
+            new Member("shanghai-mpa", "ShanghaiMpaMSP", "regulator"),
+            new Member("sidc", "ShanghaiIdcMSP", "lot-release"));
 
     private DemoOrganizations() {
     }

@@ -23,6 +23,8 @@ final class EmbeddedNetwork implements LedgerNetwork {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedNetwork.class.getName());
     private static final String CHAINCODE_FILE = "traceability-chaincode.jar";
+    /** The chaincode's environment variable naming the consortium authority (docs/chaincode-api.md). */
+    private static final String CONSORTIUM_AUTHORITY_VARIABLE = "MEDTRACE_CONSORTIUM_AUTHORITY";
 
     private final DevPeer peer;
     private final List<LedgerIdentity> identities;
@@ -56,6 +58,8 @@ final class EmbeddedNetwork implements LedgerNetwork {
                 .channel(ledger.channel())
                 .organizations(organizations)
                 .chaincodeJar(ledger.chaincode(), chaincodeJar.toAbsolutePath())
+                .chaincodeEnvironment(Map.of(CONSORTIUM_AUTHORITY_VARIABLE,
+                        ledger.embedded().consortiumAuthority()))
                 .batchTimeoutMs(ledger.embedded().batchTimeoutMs())
                 .build();
         peer.start();

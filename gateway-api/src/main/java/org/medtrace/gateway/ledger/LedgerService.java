@@ -67,9 +67,22 @@ public class LedgerService {
                 .conflictRetries(ledger.conflictRetries())
                 .conflictBackoff(Duration.ofMillis(ledger.conflictBackoffMs()))
                 .build();
+        if (ledger.mode() == MedtraceConfig.LedgerMode.EMBEDDED && ledger.embedded().demoOrganizations()) {
+            bootstrapMembers(ledger.embedded().consortiumAuthority());
+        }
         LOG.info(() -> "ledger " + ledger.mode().name().toLowerCase(java.util.Locale.ROOT) + " at "
                 + endpoint.target() + ", channel " + ledger.channel() + ", chaincode " + ledger.chaincode() + ", "
                 + network.identities().size() + " identities");
+    }
+
+    /** Registers the demo organisations before the gateway serves, so that their clients can act at once. */
+    private void bootstrapMembers(final String authority) {
+        try {
+            DemoMembership.bootstrap(client, authority);
+        } catch (LedgerException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot bootstrap the demo member registry: " + e.getMessage(), e);
+        }
     }
 
     /** @return the ledger client. */

@@ -84,7 +84,7 @@ class EdgeInputTest {
         "/api/v1/loggers|{\"loggerId\":\"88.118.8866/L1\",\"model\":\"m\",\"calibrationDueDate\":\"2027-01-01\","
             + "\"loggerId\":\"88.118.8866/L2\"}",
         "/api/v1/loggers/revoke|{\"loggerId\":\"88.118.8866/L1\",\"loggerId\":\"88.118.8866/L2\"}",
-        "/api/v1/batches/lot-release|{\"batchId\":\"88.118.8866/B1\",\"certificateNumber\":\"c\",\"issuer\":\"i\","
+        "/api/v1/batches/lot-release|{\"batchId\":\"88.118.8866/B1\",\"certificateNumber\":\"c\","
             + "\"releaseDate\":\"2026-01-01\",\"batchId\":\"88.118.8866/B2\"}",
         "/api/v1/loggers/anchors|{\"loggerId\":\"88.118.8866/L1\",\"windowStart\":\"2026-01-01T00:00:00Z\","
             + "\"windowEnd\":\"2026-01-01T01:00:00Z\",\"merkleRoot\":\"" + "abababababababababababababababab"
@@ -153,7 +153,7 @@ class EdgeInputTest {
         json("coldlink", "/api/v1/telemetry/credentials/revoke", "{\"credentialId\":\"c\\u0000\"}").statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("credentialId"));
         json("huaxia", "/api/v1/batches/lot-release", "{\"batchId\":\"" + PREFIX + "B\",\"certificateNumber\":\"c\","
-                + "\"issuer\":\"i\",\"releaseDate\":\"2026-01-01\\u0000\"}").statusCode(400).contentType(PROBLEM)
+                + "\"releaseDate\":\"2026-01-01\\u0000\"}").statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("releaseDate"));
         // a NUL in a header (a logger's credential id) is refused by the HTTP codec itself, other control
         // characters by the edge
@@ -232,7 +232,7 @@ class EdgeInputTest {
     void error_details_never_name_java_classes() {
         final List<String> details = List.of(
                 json("huaxia", "/api/v1/batches/lot-release", "{\"batchId\":\"" + PREFIX + "B\",\"certificateNumber\":"
-                        + "\"c\",\"issuer\":\"i\",\"releaseDate\":\"not a date\"}").statusCode(400).extract()
+                        + "\"c\",\"releaseDate\":\"not a date\"}").statusCode(400).extract()
                         .asString(),
                 json("coldlink", "/api/v1/loggers/anchors", "{\"loggerId\":\"" + PREFIX + "L\",\"summary\":[]}")
                         .statusCode(400).extract().asString(),

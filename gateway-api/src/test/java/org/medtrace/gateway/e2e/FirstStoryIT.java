@@ -54,6 +54,8 @@ class FirstStoryIT {
             assertThat(steps).containsSubsequence("commissioning", "packing", "shipping", "receiving", "dispensing");
             assertThat(provenance.path("origin").path("batch").path("lotRelease").path("certificateNumber").asText())
                     .startsWith("SJ");
+            assertThat(provenance.path("origin").path("batch").path("lotRelease").path("issuerMsp").asText())
+                    .as("the lot release is recorded by the lot-release authority").isEqualTo("ShanghaiIdcMSP");
             assertThat(provenance.path("legs").get(0).path("shipment").path("to").asText())
                     .isEqualTo("MinhangCdcMSP");
             assertThat(provenance.path("legs").get(0).path("temperature").path("windows").asInt())

@@ -45,9 +45,11 @@ class VaccineStoryTest {
         post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "V" + run,
                 "productionDate", LocalDate.now().minusDays(10).toString(),
                 "expiryDate", LocalDate.now().plusYears(2).toString())).statusCode(201);
-        post("huaxia", "/api/v1/batches/lot-release", Map.of("batchId", batch, "certificateNumber", "SJ" + run,
-                "issuer", "中国食品药品检定研究院", "releaseDate", LocalDate.now().minusDays(2).toString()))
-                .statusCode(200);
+        final Map<String, String> release = Map.of("batchId", batch, "certificateNumber", "SJ" + run,
+                "releaseDate", LocalDate.now().minusDays(2).toString());
+        // 批签发 is the lot-release authority's: the MAH cannot record its own
+        post("huaxia", "/api/v1/batches/lot-release", release).statusCode(403).body("code", equalTo("ACCESS_DENIED"));
+        post("sidc", "/api/v1/batches/lot-release", release).statusCode(200);
 
         final List<String> nmpa = Api.nmpaCodes(Api.productCode(run), 3);
         post("huaxia", "/api/v1/units/commission", Map.of("batchId", batch, "packageLevel", 1, "codes", nmpa))

@@ -133,8 +133,8 @@ public final class Api {
         post("huaxia", "/api/v1/batches", Map.of("id", batch, "productId", product, "batchNumber", "T" + run,
                 "productionDate", LocalDate.now().minusDays(10).toString(),
                 "expiryDate", LocalDate.now().plusYears(2).toString())).statusCode(201);
-        post("huaxia", "/api/v1/batches/lot-release", Map.of("batchId", batch, "certificateNumber", "SJ" + run,
-                "issuer", "中国食品药品检定研究院", "releaseDate", LocalDate.now().minusDays(2).toString()))
+        post("sidc", "/api/v1/batches/lot-release", Map.of("batchId", batch, "certificateNumber", "SJ" + run,
+                "releaseDate", LocalDate.now().minusDays(2).toString()))
                 .statusCode(200);
     }
 }

@@ -79,6 +79,9 @@ public final class DevPeerBenchmark {
                         : P256Signers::newPrivateKeySigner));
             }
             final Contract setup = gateways.get(0).getNetwork("medtrace").getContract(workload.chaincode());
+            if (!jar.isEmpty() && !stub) {
+                bootstrapConsortium(connections.get(0), dir, workload.chaincode());
+            }
             workload.setUp(setup);
             System.out.printf(Locale.ROOT, "devpeer benchmark: %d clients over %d %s connections to %s,"
                     + " workload %s (%s); clients sign with %s%n", clients, channels, tls ? "TLS" : "plaintext",
@@ -120,8 +123,20 @@ public final class DevPeerBenchmark {
             final String chaincode) throws java.io.IOException {
         return launch(dir, DevPeerMain.class.getName(), "--data-dir", dir.toString(), "--orgs",
                 String.join(",", PeerFixture.ORGS), chaincodeOption, chaincode, "--port-file",
-                dir.resolve("port").toString(), "--enroll", "HuaxiaVaccineMSP:bench:manufacturer", "--tls",
-                Boolean.toString(tls));
+                dir.resolve("port").toString(), "--enroll", "HuaxiaVaccineMSP:bench:manufacturer", "--enroll",
+                Consortium.AUTHORITY + ":bench-authority:regulator", "--chaincode-env",
+                "MEDTRACE_CONSORTIUM_AUTHORITY=" + Consortium.AUTHORITY, "--tls", Boolean.toString(tls));
+    }
+
+    /** The project's chaincode acts only for registry members: the authority registers the bench's manufacturer. */
+    private static void bootstrapConsortium(final ManagedChannel connection, final Path dir, final String chaincode)
+            throws Exception {
+        final Path user = dir.resolve("organizations/" + Consortium.AUTHORITY + "/users/bench-authority");
+        final EnrolledIdentity authority = new EnrolledIdentity(Consortium.AUTHORITY, "bench-authority",
+                "regulator", user.resolve("cert.pem"), user.resolve("key.pem"));
+        try (Gateway gateway = PeerFixture.gateway(connection, authority, Signers::newPrivateKeySigner)) {
+            Consortium.bootstrap(gateway.getNetwork("medtrace").getContract(chaincode));
+        }
     }
 
     /** The stub answers with the sizes of a {@code unit:commission} transaction of the peer (read from a block). */

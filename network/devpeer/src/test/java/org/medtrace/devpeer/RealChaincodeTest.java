@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.Map;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Contract;
@@ -35,27 +34,16 @@ class RealChaincodeTest {
                 "target/chaincode/traceability-chaincode-ccaas.jar"));
         peer = DevPeer.builder().dataDirectory(PeerFixture.freshDirectory("real-chaincode"))
                 .organizations(PeerFixture.ORGS).chaincodeJar("traceability", jar)
-                .chaincodeEnvironment(Map.of("MEDTRACE_CONSORTIUM_AUTHORITY", "ShanghaiMpaMSP")).build();
+                .chaincodeEnvironment(Consortium.ENVIRONMENT).build();
         peer.start();
         channel = PeerFixture.channelTo(peer);
         final EnrolledIdentity authority = peer.certificateAuthority().enroll("ShanghaiMpaMSP", "registrar",
                 "regulator");
         try (Gateway gateway = PeerFixture.gateway(channel, authority)) {
-            final Contract contract = gateway.getNetwork("medtrace").getContract("traceability");
-            register(contract, "ShanghaiMpaMSP", "[\"regulator\"]", "[]");
-            register(contract, "HuaxiaVaccineMSP", "[\"manufacturer\"]", "[{\"type\":\"DRUG_MANUFACTURING\","
-                    + "\"number\":\"沪20260001\",\"validFrom\":\"2020-01-01\",\"validUntil\":\"2035-12-31\"}]");
+            Consortium.bootstrap(gateway.getNetwork("medtrace").getContract("traceability"));
         } catch (Exception e) {
             throw new IllegalStateException("cannot bootstrap the member registry", e);
         }
-    }
-
-    /** Registers a member through {@code member:register}, as the consortium authority does. */
-    private static void register(final Contract contract, final String msp, final String roles,
-            final String licences) throws Exception {
-        contract.submitTransaction("member:register", "{\"clientEventId\":\"member-" + msp + "\",\"msp\":\""
-                + msp + "\",\"legalName\":\"" + msp + " Co., Ltd.\",\"creditCode\":\"91350100M000100Y43\","
-                + "\"roles\":" + roles + ",\"licences\":" + licences + ",\"reason\":\"test consortium\"}");
     }
 
     @AfterAll

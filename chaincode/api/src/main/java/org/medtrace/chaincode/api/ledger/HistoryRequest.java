@@ -15,7 +15,7 @@ public record HistoryRequest(String type, String id, Integer limit) {
     private static final List<String> REFERENCED = List.of("shipment", "recall", "hold", "excursion",
             "transformation");
     private static final List<String> TYPES = List.of("product", "batch", "unit", "logger", "shipment", "recall",
-            "hold", "excursion", "transformation", AGGREGATION);
+            "hold", "excursion", "transformation", AGGREGATION, "member");
 
     /** Validates and normalises every field. */
     public HistoryRequest {
@@ -25,6 +25,8 @@ public record HistoryRequest(String type, String id, Integer limit) {
             id = Check.identifier("id", id);
         } else if (REFERENCED.contains(type)) {
             id = Check.reference("id", id);
+        } else if ("member".equals(type)) {
+            id = Check.msp("id", id);
         } else {
             int bar = id.indexOf('|');
             if (bar < 0) {
