@@ -34,7 +34,7 @@ public class RoleGrants {
 
     private static final Logger LOG = Logger.getLogger(RoleGrants.class.getName());
     /** How long a refusal waits for the read model to catch up with the ledger before it stands. */
-    static final long CATCH_UP_WAIT_MS = 2_000;
+    static final long CATCH_UP_WAIT_MS = 5_000;
 
     private final MasterData masterData;
     private final ProjectionService projection;

@@ -15,11 +15,14 @@ import static org.medtrace.gateway.testing.Api.post;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medtrace.gateway.testing.Api;
 
@@ -57,6 +60,14 @@ class MemberRegistryTest {
         request.put("roles", roles);
         request.put("reason", reason);
         return request;
+    }
+
+    @BeforeEach
+    void registryProjected() {
+        // the embedded default registers the demo organisations at start; the read model may still be catching up
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get("huaxia", "/api/v1/members",
+                Map.of()).statusCode(200).body("members.member.msp", hasItems(MPA, "HuaxiaVaccineMSP",
+                        "ShenDistMSP", "ColdLinkMSP", "RenjiHospitalMSP")));
     }
 
     @Test
