@@ -4,7 +4,6 @@ package org.medtrace.gateway.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -156,10 +155,11 @@ public interface MedtraceConfig {
         Map<String, Client> clients();
 
         /**
-         * PEM CA certificates of the organisations whose client certificates may authenticate (mutual TLS), besides
-         * the dev peer's organisation CAs in embedded mode.
+         * Each organisation's PEM CA certificate, by MSP id: a client certificate (mutual TLS) maps to an identity of
+         * that organisation only if this CA signed it. In embedded mode the dev peer's organisation CAs are added;
+         * a configured one wins for its MSP id.
          */
-        Optional<List<Path>> clientCaCertificates();
+        Map<String, Path> clientCaCertificates();
     }
 
     /** A REST client: authenticates with its secret and acts as one ledger identity. */

@@ -30,9 +30,4 @@ public record Caller(String clientId, String identity, String mspId, String role
     public static Caller actingAs(final String clientId, final LedgerIdentity identity) {
         return new Caller(clientId, identity.name(), identity.mspId(), identity.role());
     }
-
-    /** @return true for the regulator role. */
-    public boolean isRegulator() {
-        return "regulator".equals(role);
-    }
 }

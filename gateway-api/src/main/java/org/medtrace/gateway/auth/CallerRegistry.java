@@ -79,6 +79,15 @@ public class CallerRegistry {
                 ? Optional.of(registered.caller()) : Optional.empty();
     }
 
+    /**
+     * @param clientId a client id
+     * @return the caller that client acts as, without authenticating it (for checking configuration that names
+     *     clients), or empty for an unknown client
+     */
+    public Optional<Caller> client(final String clientId) {
+        return Optional.ofNullable(clients.get(clientId)).map(Registered::caller);
+    }
+
     static byte[] sha256(final String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -15,13 +15,13 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -32,17 +32,13 @@ import org.medtrace.gateway.ledger.LedgerService;
 /**
  * Maps a TLS client certificate to the ledger identity it belongs to. The TLS layer has already verified the chain
  * against its trust store, which holds every organisation's CA; that alone would let a certificate of one
- * organisation's CA name an identity of another. So here the certificate must be signed by the very CA certificate
- * that signed the named identity's own ledger certificate (same subject DN and the signature verifies with that CA's
- * key), be within its validity, and its subject CN must be that identity's name. The caller then acts as the identity,
- * with its organisation and role.
+ * organisation's CA name an identity of another. So here each organisation (MSP id) has its one configured CA
+ * certificate, and a certificate maps to an identity only if the CA that signed it (same subject DN, and the signature
+ * verifies with that CA's key) is the CA of that identity's own organisation, it is within its validity, and its
+ * subject CN is that identity's name. The caller then acts as the identity, with its organisation and role.
  */
 @Singleton
 final class ClientCertificates {
-
-    /** One trusted organisation CA and the ledger identities it issued, by name. */
-    private record Organisation(X509Certificate ca, Map<String, LedgerIdentity> identities) {
-    }
 
     /**
      * The outcome: a caller, or why the certificate is refused.
@@ -61,29 +57,36 @@ final class ClientCertificates {
         }
     }
 
-    private final List<Organisation> organisations;
+    /** Each organisation's CA, by MSP id, in MSP id order. */
+    private final Map<String, X509Certificate> caByMsp;
+    private final Map<String, LedgerIdentity> identities;
 
     @Inject
     ClientCertificates(final MedtraceConfig config, final LedgerService ledger) {
-        this(caCertificates(ledger.network().organizationCaCertificates(),
-                config.auth().clientCaCertificates().orElse(List.of())), ledger.network().identities());
+        this(caCertificates(ledger.network().organizationCaCertificates(), config.auth().clientCaCertificates()),
+                ledger.network().identities());
     }
 
     /**
-     * @param cas the trusted organisation CA certificates
-     * @param identities the ledger identities; those signed by none of the CAs cannot be reached by certificate
+     * @param caByMsp each organisation's CA certificate, by MSP id
+     * @param identities the ledger identities; those of an organisation without a CA cannot be reached by
+     *     certificate
+     * @throws IllegalStateException if one CA certificate is given for two organisations: it could then name the
+     *     identities of both
      */
-    ClientCertificates(final List<X509Certificate> cas, final List<LedgerIdentity> identities) {
-        final Map<X509Certificate, Map<String, LedgerIdentity>> byCa = new LinkedHashMap<>();
-        cas.forEach(ca -> byCa.putIfAbsent(ca, new LinkedHashMap<>()));
-        for (final LedgerIdentity identity : identities) {
-            final X509Certificate certificate = read(identity.certificate());
-            byCa.keySet().stream().filter(ca -> signedBy(certificate, ca)).findFirst()
-                    .ifPresent(ca -> byCa.get(ca).put(identity.name(), identity));
-        }
-        final List<Organisation> list = new ArrayList<>();
-        byCa.forEach((ca, named) -> list.add(new Organisation(ca, Map.copyOf(named))));
-        this.organisations = List.copyOf(list);
+    ClientCertificates(final Map<String, X509Certificate> caByMsp, final List<LedgerIdentity> identities) {
+        final Map<X509Certificate, String> mspByCa = new HashMap<>();
+        caByMsp.forEach((msp, ca) -> {
+            final String other = mspByCa.putIfAbsent(ca, msp);
+            if (other != null) {
+                throw new IllegalStateException("the same client CA certificate " + ca.getSubjectX500Principal()
+                        .getName() + " is configured for " + other + " and " + msp + "; each organisation has its own");
+            }
+        });
+        this.caByMsp = Collections.unmodifiableMap(new TreeMap<>(caByMsp));
+        final Map<String, LedgerIdentity> byName = new HashMap<>();
+        identities.forEach(identity -> byName.put(identity.name(), identity));
+        this.identities = Map.copyOf(byName);
     }
 
     /**
@@ -99,25 +102,20 @@ final class ClientCertificates {
         } catch (CertificateNotYetValidException e) {
             return Outcome.refused("client certificate not valid before " + certificate.getNotBefore().toInstant());
         }
-        final Optional<Organisation> issuer = organisations.stream().filter(o -> signedBy(certificate, o.ca()))
-                .findFirst();
+        final Optional<String> issuer = caByMsp.entrySet().stream()
+                .filter(e -> signedBy(certificate, e.getValue())).map(Map.Entry::getKey).findFirst();
         if (issuer.isEmpty()) {
             return Outcome.refused("unknown organisation: the client certificate's issuer "
                     + certificate.getIssuerX500Principal().getName() + " is no organisation CA of this gateway");
         }
         final String name = commonName(certificate);
-        final LedgerIdentity identity = name == null ? null : issuer.get().identities().get(name);
-        if (identity == null) {
+        final LedgerIdentity identity = name == null ? null : identities.get(name);
+        if (identity == null || !identity.mspId().equals(issuer.get())) {
+            // an identity of another organisation is, for this CA, no identity at all
             return Outcome.refused("no such identity: no ledger identity named " + name + " in organisation "
-                    + mspIds(issuer.get()));
+                    + issuer.get());
         }
         return new Outcome(Caller.actingAs(identity.name(), identity), null);
-    }
-
-    private static String mspIds(final Organisation organisation) {
-        final TreeSet<String> ids = new TreeSet<>();
-        organisation.identities().values().forEach(i -> ids.add(i.mspId()));
-        return ids.isEmpty() ? organisation.ca().getSubjectX500Principal().getName() : String.join(",", ids);
     }
 
     /** Same issuer DN as the CA's subject, and the signature verifies with the CA's key. */
@@ -144,10 +142,12 @@ final class ClientCertificates {
         }
     }
 
-    private static List<X509Certificate> caCertificates(final List<Path> network, final List<Path> configured) {
-        final List<X509Certificate> cas = new ArrayList<>();
-        network.forEach(path -> cas.add(read(path)));
-        configured.forEach(path -> cas.add(read(path)));
+    /** The network's organisation CAs (embedded: the dev peer's), then the configured ones, which win. */
+    private static Map<String, X509Certificate> caCertificates(final Map<String, Path> network,
+            final Map<String, Path> configured) {
+        final Map<String, X509Certificate> cas = new HashMap<>();
+        network.forEach((msp, path) -> cas.put(msp, read(path)));
+        configured.forEach((msp, path) -> cas.put(msp, read(path)));
         return cas;
     }
 

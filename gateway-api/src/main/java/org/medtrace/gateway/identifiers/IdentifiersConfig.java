@@ -51,10 +51,22 @@ public interface IdentifiersConfig {
         Map<String, Admin> admins();
 
         /**
-         * @return gateway clients administer the prefixes listed for their organisation: MSP id to a
-         *     comma-separated list of prefixes
+         * @return the organisations whose gateway clients administer prefixes, by MSP id: which prefixes each
+         *     owns and which of its clients administer them
          */
-        Map<String, String> organizationAdmins();
+        Map<String, Organization> organizations();
+    }
+
+    /** An organisation's prefixes and its administering clients. */
+    interface Organization {
+        /** @return the served prefixes this organisation owns */
+        List<String> prefixes();
+
+        /**
+         * @return the gateway client ids ({@code medtrace.auth.clients.*}, or demo clients) of this organisation that
+         *     administer them; its other clients and its loggers do not
+         */
+        List<String> administrators();
     }
 
     /** An administrator who authenticates the Handle way: HTTP Basic user {@code <index>:0.NA/<prefix>}. */

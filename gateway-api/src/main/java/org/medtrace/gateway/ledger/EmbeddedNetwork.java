@@ -122,9 +122,11 @@ final class EmbeddedNetwork implements LedgerNetwork {
     }
 
     @Override
-    public List<Path> organizationCaCertificates() {
-        return peer.certificateAuthority().organizations().stream().map(peer.certificateAuthority()::caCertificate)
-                .toList();
+    public Map<String, Path> organizationCaCertificates() {
+        final Map<String, Path> cas = new LinkedHashMap<>();
+        peer.certificateAuthority().organizations()
+                .forEach(msp -> cas.put(msp, peer.certificateAuthority().caCertificate(msp)));
+        return cas;
     }
 
     @Override

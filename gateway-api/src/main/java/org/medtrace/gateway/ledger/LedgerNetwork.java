@@ -3,6 +3,7 @@ package org.medtrace.gateway.ledger;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -18,11 +19,11 @@ public interface LedgerNetwork extends AutoCloseable {
     List<LedgerIdentity> identities();
 
     /**
-     * @return PEM CA certificates of the organisations this network itself issues identities for (the dev peer's
-     *     CAs in embedded mode); empty where the CAs are someone else's
+     * @return PEM CA certificates of the organisations this network itself issues identities for, by MSP id (the
+     *     dev peer's CAs in embedded mode); empty where the CAs are someone else's
      */
-    default List<Path> organizationCaCertificates() {
-        return List.of();
+    default Map<String, Path> organizationCaCertificates() {
+        return Map.of();
     }
 
     /**

@@ -24,6 +24,10 @@ final class Effects {
     void apply(final Connection c, final Proof proof, final EpcisEvent e, final List<Subject> subjects)
             throws SQLException {
         final String transaction = e.transaction().orElse("");
+        if (transaction.startsWith("member:")) {
+            member(c, proof, e);
+            return;
+        }
         // One transaction may write several kinds of event (a transformation registers its output batches, a
         // dispense unpacks implicitly), so the event's own type and step decide first.
         if ("creating_class_instance".equals(e.bizStep().orElse(""))) {
@@ -51,6 +55,30 @@ final class Effects {
                 }
             }
         }
+    }
+
+    /**
+     * A registry change: the entry the event carries is the one the ledger wrote, so it is copied, not derived. The
+     * version guard keeps the newest entry whatever order a rebuild or a replay applies them in.
+     */
+    private static void member(final Connection c, final Proof proof, final EpcisEvent e) throws SQLException {
+        final JsonNode entry = e.details().has("member") ? e.details().path("member") : e.ilmd().path("member");
+        final String msp = EpcisEvent.textOf(entry, "msp").orElseThrow(() -> new IllegalArgumentException(
+                "member event " + e.eventId() + " carries no member entry"));
+        final List<String> roles = new ArrayList<>();
+        entry.path("roles").forEach(role -> roles.add(role.asText()));
+        Jdbc.update(c, "INSERT INTO member (msp, legal_name, roles, version, entry, updated_at, updated_by,"
+                + " updated_by_msp, reason, tx_id, block_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (msp) DO UPDATE SET legal_name = EXCLUDED.legal_name, roles = EXCLUDED.roles,"
+                + " version = EXCLUDED.version, entry = EXCLUDED.entry, updated_at = EXCLUDED.updated_at,"
+                + " updated_by = EXCLUDED.updated_by, updated_by_msp = EXCLUDED.updated_by_msp,"
+                + " reason = EXCLUDED.reason, tx_id = EXCLUDED.tx_id, block_number = EXCLUDED.block_number"
+                + " WHERE member.version < EXCLUDED.version",
+                msp, EpcisEvent.textOf(entry, "legalName").orElse(""), roles, entry.path("version").asLong(),
+                new Json(entry.toString()), EpcisEvent.textOf(entry, "updatedAt").map(java.time.Instant::parse)
+                        .orElseGet(e::eventTime),
+                EpcisEvent.textOf(entry, "updatedBy"), EpcisEvent.textOf(entry, "updatedByMsp"),
+                EpcisEvent.textOf(entry, "reason"), proof.txId(), proof.blockNumber());
     }
 
     private static void product(final Connection c, final Proof proof, final EpcisEvent e) throws SQLException {

@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.gateway.auth.CallerContext;
-import org.medtrace.gateway.errors.ApiException;
+import org.medtrace.gateway.members.RoleGrants;
 
 /** The read-model projection: where it stands, and a rebuild from block 0 with progress. */
 @Path("/api/v1/projection")
@@ -23,6 +24,8 @@ public class ProjectionResource {
     ProjectionService projection;
     @Inject
     CallerContext caller;
+    @Inject
+    RoleGrants grants;
 
     /** @return the checkpoint and rebuild progress */
     @GET
@@ -36,9 +39,7 @@ public class ProjectionResource {
     @Path("rebuild")
     @Operation(summary = "Rebuild the read model from block 0 (regulator); follow progress with GET /projection")
     public Response rebuild() {
-        if (!caller.caller().isRegulator()) {
-            throw ApiException.forbidden("a rebuild needs the regulator role");
-        }
+        grants.require(caller.caller(), Role.REGULATOR, "rebuilds of the read model");
         return Response.accepted(projection.rebuild()).build();
     }
 }

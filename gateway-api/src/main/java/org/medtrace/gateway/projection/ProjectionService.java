@@ -43,7 +43,7 @@ public class ProjectionService {
     static final String READ_MODEL_TABLES = "product, batch, unit, trace_event, trace_event_unit, trace_event_batch,"
             + " trace_event_product, aggregation_edge, shipment, shipment_logger, transformation,"
             + " transformation_input, transformation_output, hold, hold_unit, hold_batch, recall, recall_batch,"
-            + " logger, logger_association, telemetry_anchor, excursion";
+            + " logger, logger_association, telemetry_anchor, excursion, member";
 
     private final AgroalDataSource dataSource;
     private final LedgerService ledger;
@@ -143,6 +143,43 @@ public class ProjectionService {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.projection().awaitTimeoutMs());
         synchronized (progress) {
             while (!projected(blockNumber, txId)) {
+                final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (leftMs <= 0) {
+                    return false;
+                }
+                progress.wait(leftMs);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Waits until the read model holds every event of the chaincode committed before this call, or the timeout
+     * passes: for a refusal decided from the read model that a write committed a moment ago may have made untrue (a
+     * role granted in the member registry, for one). Reads the ledger's height and, backwards down to the last
+     * projected block, at most {@value #CATCH_UP_SEARCH_BLOCKS_MAX} blocks of filtered events.
+     *
+     * @param identity the identity the ledger is asked with
+     * @param timeoutMs how long to wait at most
+     * @return true if the read model is as recent as the ledger was when called
+     * @throws LedgerException if the ledger did not answer
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitCurrent(final String identity, final long timeoutMs)
+            throws LedgerException, InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        final long height = ledger.blockHeight(identity);
+        final long from;
+        synchronized (progress) {
+            from = Math.max(0, lastBlock);
+        }
+        final Optional<LedgerPosition> last = ledger.client().lastEvent(identity, from, height,
+                CATCH_UP_SEARCH_BLOCKS_MAX);
+        if (last.isEmpty()) {
+            return true;
+        }
+        synchronized (progress) {
+            while (!projected(last.get().blockNumber(), last.get().transactionId())) {
                 final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (leftMs <= 0) {
                     return false;

@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.errors.ApiException;
 import org.medtrace.gateway.projection.Proof;
+import org.medtrace.gateway.members.RoleGrants;
 import org.medtrace.gateway.provenance.MasterData;
 
 /** Regulator queries over the read model: events by product, batch, organisation, time range and bizStep; alerts. */
@@ -20,6 +22,8 @@ public class RegulatorService {
 
     @Inject
     MasterData masterData;
+    @Inject
+    RoleGrants grants;
 
     /**
      * Filters of an event query; null means any.
@@ -154,10 +158,7 @@ public class RegulatorService {
         return new Page<>(List.copyOf(items), cursor.applyAsLong(items.get(pageSize - 1)));
     }
 
-    private static void requireRegulator(final Caller caller) {
-        if (!caller.isRegulator()) {
-            throw ApiException.forbidden("regulator queries need the regulator role; " + caller.clientId()
-                    + " acts as " + caller.role());
-        }
+    private void requireRegulator(final Caller caller) {
+        grants.require(caller, Role.REGULATOR, "regulator queries");
     }
 }

@@ -18,20 +18,28 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.medtrace.chaincode.api.membership.Role;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.errors.ApiException;
+import org.medtrace.gateway.members.RoleGrants;
 
 /**
  * Each logger's own credential: a bearer token {@code <credential id>.<secret>} with a 256-bit random secret, of
  * which only the SHA-256 is stored (a random secret that long needs no slow hash). The logger's organisation issues
  * it for a logger registered on the ledger; a logger revoked on the ledger, or a revoked credential, is refused.
+ *
+ * <p>Only the logger's owning organisation issues and revokes its credentials, and only through an identity that is
+ * not itself a logger (a logger must not mint credentials for itself or its siblings). Another organisation is
+ * answered as if the logger or credential did not exist (404), so it does not learn which loggers a competitor
+ * runs; a regulator of another organisation, which sees every logger in its reads anyway, gets 403 saying why.
  */
 @ApplicationScoped
 public class LoggerCredentials {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CACHE_MAX = 100_000;
+    private static final String LOGGER_ROLE = "logger";
 
     /** A verified credential, trusted until {@code validUntilNanos}. */
     private record Verified(byte[] secretSha256, LoggerRef logger, long validUntilNanos) {
@@ -49,16 +57,20 @@ public class LoggerCredentials {
     }
 
     private final AgroalDataSource dataSource;
+    private final RoleGrants grants;
     private final long cacheNanos;
     private final Map<String, Verified> cache = new ConcurrentHashMap<>();
 
     /**
      * @param dataSource the database
      * @param config telemetry configuration
+     * @param grants the role checks, for regulators
      */
     @Inject
-    public LoggerCredentials(final AgroalDataSource dataSource, final TelemetryConfig config) {
+    public LoggerCredentials(final AgroalDataSource dataSource, final TelemetryConfig config,
+            final RoleGrants grants) {
         this.dataSource = dataSource;
+        this.grants = grants;
         this.cacheNanos = TimeUnit.SECONDS.toNanos(config.ingest().credentialCacheSeconds());
     }
 
@@ -68,7 +80,8 @@ public class LoggerCredentials {
      * @param caller the caller
      * @param loggerId the logger's canonical identifier
      * @return the credential
-     * @throws ApiException 404 for an unknown logger, 403 for another organisation's or a revoked one
+     * @throws ApiException 404 for an unknown logger or another organisation's, 403 for a logger identity or a
+     *     regulator of another organisation, 409 for a logger revoked on the ledger
      */
     public Issued issue(final Caller caller, final String loggerId) {
         Objects.requireNonNull(caller, "caller");
@@ -94,18 +107,16 @@ public class LoggerCredentials {
      * @param caller the caller
      * @param credentialId the credential
      * @return true if it was active
+     * @throws ApiException 404 for an unknown credential or another organisation's, 403 for a logger identity or a
+     *     regulator of another organisation
      */
     public boolean revoke(final Caller caller, final String credentialId) {
         try (Connection c = dataSource.getConnection()) {
             final Optional<String> owner = Jdbc.first(c, "SELECT t.owner_msp FROM telemetry_credential c JOIN"
                     + " telemetry_logger t USING (logger_key) WHERE c.credential_id = ?", rs -> rs.getString(1),
                     credentialId);
-            if (owner.isEmpty()) {
-                throw ApiException.notFound("credential", credentialId);
-            }
-            if (!owner.get().equals(caller.mspId())) {
-                throw ApiException.forbidden("credential " + credentialId + " belongs to a logger of " + owner.get());
-            }
+            ownerOnly(caller, owner, () -> ApiException.notFound("credential", credentialId),
+                    "credential " + credentialId);
             cache.remove(credentialId);
             return Jdbc.update(c, "UPDATE telemetry_credential SET revoked_at = now() WHERE credential_id = ?"
                     + " AND revoked_at IS NULL", credentialId) == 1;
@@ -123,16 +134,13 @@ public class LoggerCredentials {
      * @return the logger
      * @throws SQLException on a database error
      */
-    static LoggerRef ownLogger(final Connection c, final Caller caller, final String loggerId) throws SQLException {
+    LoggerRef ownLogger(final Connection c, final Caller caller, final String loggerId) throws SQLException {
         final Optional<Object[]> registered = Jdbc.first(c, "SELECT owner, active FROM logger WHERE id = ?",
                 rs -> new Object[] {rs.getString(1), rs.getBoolean(2)}, loggerId);
-        if (registered.isEmpty()) {
-            throw new ApiException(404, "LOGGER_NOT_FOUND", "logger " + loggerId + " is not registered on the ledger"
-                    + " (or not yet in the read model)", java.util.List.of());
-        }
-        if (!caller.mspId().equals(registered.get()[0]) && !caller.isRegulator()) {
-            throw ApiException.forbidden("logger " + loggerId + " belongs to " + registered.get()[0]);
-        }
+        final String notRegistered = "logger " + loggerId + " is not registered on the ledger (or not yet in the"
+                + " read model)";
+        ownerOnly(caller, registered.map(r -> (String) r[0]), () -> new ApiException(404, "LOGGER_NOT_FOUND",
+                notRegistered, java.util.List.of()), "logger " + loggerId);
         if (!(Boolean) registered.get()[1]) {
             throw new ApiException(409, "LOGGER_REVOKED", "logger " + loggerId + " is revoked", java.util.List.of());
         }
@@ -140,6 +148,33 @@ public class LoggerCredentials {
                 + " DO NOTHING", loggerId, (String) registered.get()[0]);
         return Jdbc.first(c, "SELECT logger_key, logger_id, owner_msp FROM telemetry_logger WHERE logger_id = ?",
                 rs -> new LoggerRef(rs.getInt(1), rs.getString(2), rs.getString(3)), loggerId).orElseThrow();
+    }
+
+    /**
+     * The credential rule: the owning organisation's non-logger identities only.
+     *
+     * @param caller the caller
+     * @param owner the owning organisation, empty when there is no such logger or credential
+     * @param notFound the 404 for "no such thing", also given to another organisation
+     * @param what what is asked for, for the 403's message
+     * @throws ApiException as documented on {@link #issue}
+     */
+    private void ownerOnly(final Caller caller, final Optional<String> owner,
+            final java.util.function.Supplier<ApiException> notFound, final String what) {
+        if (owner.isEmpty()) {
+            throw notFound.get();
+        }
+        if (!owner.get().equals(caller.mspId())) {
+            if (grants.holds(caller, Role.REGULATOR)) {
+                throw ApiException.forbidden(what + " belongs to " + owner.get() + ": only its own organisation"
+                        + " issues and revokes its credentials");
+            }
+            throw notFound.get();
+        }
+        if (LOGGER_ROLE.equals(caller.role())) {
+            throw ApiException.forbidden("a logger identity (" + caller.clientId() + ") may not issue or revoke"
+                    + " logger credentials; an identity of " + owner.get() + " that is not a logger does");
+        }
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.medtrace.chaincode.api.membership.Role;
+import org.medtrace.gateway.members.RoleGrants;
 import org.medtrace.gateway.auth.Caller;
 import org.medtrace.gateway.db.Jdbc;
 import org.medtrace.gateway.errors.ApiException;
@@ -55,6 +57,7 @@ public class TelemetryService {
     private final ScheduledExecutorService scheduler;
     private final LedgerService ledger;
     private final ObjectMapper mapper;
+    private final RoleGrants grants;
 
     /**
      * @param dataSource the database
@@ -63,12 +66,14 @@ public class TelemetryService {
      * @param ledger the ledger (for the identities anchors are signed with)
      * @param ingestion ingestion (for the partitions kept ahead)
      * @param mapper JSON
+     * @param grants the role checks, for regulators
      */
     @Inject
     public TelemetryService(final AgroalDataSource dataSource, final TelemetryConfig config,
             final LedgerWrites writes, final LedgerService ledger, final IngestionService ingestion,
-            final ObjectMapper mapper) {
+            final ObjectMapper mapper, final RoleGrants grants) {
         this.dataSource = dataSource;
+        this.grants = grants;
         this.ingestion = ingestion;
         this.ledger = ledger;
         this.mapper = mapper;
@@ -111,7 +116,7 @@ public class TelemetryService {
     public Closing closeLogger(final Caller caller, final String loggerId) {
         try (Connection c = dataSource.getConnection()) {
             final LoggerRef logger = loggerOf(c, loggerId);
-            if (!caller.mspId().equals(logger.ownerMsp()) && !caller.isRegulator()) {
+            if (!caller.mspId().equals(logger.ownerMsp()) && !grants.holds(caller, Role.REGULATOR)) {
                 throw ApiException.forbidden("logger " + loggerId + " belongs to " + logger.ownerMsp());
             }
             return closeNow(logger);
@@ -139,7 +144,7 @@ public class TelemetryService {
         }
         final String from = shipment.path("from").asText();
         final String to = shipment.path("to").asText();
-        if (!caller.mspId().equals(from) && !caller.mspId().equals(to) && !caller.isRegulator()) {
+        if (!caller.mspId().equals(from) && !caller.mspId().equals(to) && !grants.holds(caller, Role.REGULATOR)) {
             throw ApiException.forbidden("only the sender, the receiver or a regulator closes the windows of"
                     + " shipment " + shipmentId);
         }

@@ -16,6 +16,7 @@ import org.medtrace.chaincode.api.custody.ReleaseRequest;
 import org.medtrace.chaincode.api.custody.ReturnRequest;
 import org.medtrace.chaincode.api.custody.ShipRequest;
 import org.medtrace.chaincode.api.custody.StoreRequest;
+import org.medtrace.chaincode.api.membership.MemberRequest;
 import org.medtrace.chaincode.api.parameter.SetParameterRequest;
 import org.medtrace.chaincode.api.product.RegisterProductRequest;
 import org.medtrace.chaincode.api.recall.RecallRequest;
@@ -122,6 +123,13 @@ public final class Writes {
     /** {@code parameters:set}. */
     public static final Write<SetParameterRequest> SET_PARAMETER =
             new Write<>("parameters:set", SetParameterRequest.class, CodeFields.NONE);
+
+    /** {@code member:register}. */
+    public static final Write<MemberRequest> REGISTER_MEMBER =
+            new Write<>("member:register", MemberRequest.class, CodeFields.NONE);
+    /** {@code member:update}. */
+    public static final Write<MemberRequest> UPDATE_MEMBER =
+            new Write<>("member:update", MemberRequest.class, CodeFields.NONE);
 
     private Writes() {
     }

@@ -2,6 +2,7 @@
 package org.medtrace.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -26,13 +29,15 @@ import org.medtrace.devpeer.identity.Pem;
 import org.medtrace.gateway.ledger.LedgerIdentity;
 
 /**
- * Certificate to caller with the dev peer's real organisation CAs: only a certificate signed by the CA that issued the
- * named identity, within its validity, authenticates, and it acts as that identity with its role.
+ * Certificate to caller with the dev peer's real organisation CAs: only a certificate signed by the CA configured for
+ * the named identity's own organisation, within its validity, authenticates, and it acts as that identity with its
+ * role.
  */
 class ClientCertificatesTest {
 
     private static final String HUAXIA = "HuaxiaVaccineMSP";
     private static final String MPA = "ShanghaiMpaMSP";
+    private static final String PARTNER = "PartnerMSP";
 
     private static LocalCertificateAuthority cas;
     private static LocalCertificateAuthority foreign;
@@ -47,7 +52,7 @@ class ClientCertificatesTest {
         foreign = LocalCertificateAuthority.open(root.resolve("foreign"), List.of(HUAXIA));
         final List<LedgerIdentity> identities = List.of(identity(cas.enroll(HUAXIA, "huaxia", "manufacturer")),
                 identity(cas.enroll(MPA, "shanghai-mpa", "regulator")));
-        certificates = new ClientCertificates(List.copyOf(cas.roots().values()), identities);
+        certificates = new ClientCertificates(cas.roots(), identities);
     }
 
     private static LedgerIdentity identity(final EnrolledIdentity enrolled) {
@@ -105,6 +110,45 @@ class ClientCertificatesTest {
         assertThat(outcome.refusal()).startsWith("client certificate expired at");
         // the same certificate within its validity is the identity: only the time refused it
         assertThat(certificates.authenticate(expired, now.minus(Duration.ofDays(2))).accepted()).isPresent();
+    }
+
+    @Test
+    void only_the_ca_configured_for_the_identitys_own_organisation_maps_to_it() throws Exception {
+        // the regulator's organisation has no CA configured here: its genuine certificate names no identity
+        final ClientCertificates huaxiaOnly = new ClientCertificates(Map.of(HUAXIA, cas.roots().get(HUAXIA)),
+                List.of(identity(cas.enroll(HUAXIA, "huaxia", "manufacturer")),
+                        identity(cas.enroll(MPA, "shanghai-mpa", "regulator"))));
+        final ClientCertificates.Outcome regulator = huaxiaOnly.authenticate(
+                certificate(cas.enroll(MPA, "shanghai-mpa", "regulator")), Instant.now());
+        assertThat(regulator.accepted()).isEmpty();
+        assertThat(regulator.refusal()).startsWith("unknown organisation");
+        assertThat(huaxiaOnly.authenticate(certificate(cas.enroll(HUAXIA, "huaxia", "manufacturer")), Instant.now())
+                .accepted()).isPresent();
+    }
+
+    @Test
+    void a_partner_ca_configured_for_its_msp_maps_its_own_identity_and_no_other() throws Exception {
+        final LocalCertificateAuthority partner = LocalCertificateAuthority.open(root.resolve("partner"),
+                List.of(PARTNER));
+        final Map<String, X509Certificate> configured = new HashMap<>(cas.roots());
+        configured.put(PARTNER, partner.roots().get(PARTNER));
+        final ClientCertificates withPartner = new ClientCertificates(configured, List.of(
+                identity(cas.enroll(HUAXIA, "huaxia", "manufacturer")),
+                identity(partner.enroll(PARTNER, "partner-qa", "distributor"))));
+        assertThat(withPartner.authenticate(certificate(partner.enroll(PARTNER, "partner-qa", "distributor")),
+                Instant.now()).accepted()).contains(new Caller("partner-qa", "partner-qa", PARTNER, "distributor"));
+        final ClientCertificates.Outcome impostor = withPartner.authenticate(
+                certificate(partner.enroll(PARTNER, "huaxia", "manufacturer")), Instant.now());
+        assertThat(impostor.accepted()).isEmpty();
+        assertThat(impostor.refusal()).isEqualTo("no such identity: no ledger identity named huaxia in organisation "
+                + PARTNER);
+    }
+
+    @Test
+    void one_ca_configured_for_two_organisations_fails_the_start() {
+        assertThatThrownBy(() -> new ClientCertificates(Map.of(HUAXIA, cas.roots().get(HUAXIA), MPA,
+                cas.roots().get(HUAXIA)), List.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("each organisation has its own");
     }
 
     private static X509Certificate issue(final X509Certificate ca, final PrivateKey caKey, final String subject,

@@ -119,13 +119,22 @@ class MutualTlsTest {
     }
 
     @Test
-    void a_configured_partner_ca_is_known_but_names_no_identity() throws Exception {
+    void a_configured_partner_ca_maps_its_own_identity_and_refuses_one_naming_another_organisations_client()
+            throws Exception {
         final LocalCertificateAuthority partner = LocalCertificateAuthority.open(data.resolve("partner"),
                 List.of(MutualTlsTestResource.PARTNER));
-        final HttpResponse<String> response = send(client(partner.enroll(MutualTlsTestResource.PARTNER, "huaxia",
-                "manufacturer")), get("api/v1/regulator/events"));
-        assertUnauthorized(response, "no such identity: no ledger identity named huaxia in organisation "
-                + "O=PartnerMSP,CN=ca.partnermsp");
+        final HttpClient qa = client(partner.enroll(MutualTlsTestResource.PARTNER,
+                MutualTlsTestResource.PARTNER_IDENTITY, "distributor"));
+        // authenticated: an unknown product is a 404, not a 401
+        final HttpResponse<String> known = send(qa, get("api/v1/products/88.118.8866/NO-SUCH-" + Api.digits(8)));
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(404);
+        // the partner's CA naming Huaxia's client, and Huaxia's CA naming the partner's: neither is that identity
+        assertUnauthorized(send(client(partner.enroll(MutualTlsTestResource.PARTNER, "huaxia", "manufacturer")),
+                get("api/v1/regulator/events")), "no such identity: no ledger identity named huaxia in organisation "
+                        + MutualTlsTestResource.PARTNER);
+        assertUnauthorized(send(client(cas.enroll(HUAXIA, MutualTlsTestResource.PARTNER_IDENTITY, "distributor")),
+                get("api/v1/regulator/events")), "no such identity: no ledger identity named "
+                        + MutualTlsTestResource.PARTNER_IDENTITY + " in organisation " + HUAXIA);
     }
 
     @Test

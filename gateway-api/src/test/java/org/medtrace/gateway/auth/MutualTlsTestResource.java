@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.medtrace.devpeer.EnrolledIdentity;
 import org.medtrace.devpeer.identity.LocalCertificateAuthority;
 import org.medtrace.devpeer.identity.TlsMaterial;
 import org.medtrace.gateway.ledger.DemoOrganizations;
@@ -23,6 +24,7 @@ import org.medtrace.gateway.testing.MedtraceTestResource;
 public class MutualTlsTestResource implements QuarkusTestResourceLifecycleManager {
 
     static final String PARTNER = "PartnerMSP";
+    static final String PARTNER_IDENTITY = "partner-qa";
 
     private final MedtraceTestResource gateway = new MedtraceTestResource();
 
@@ -35,10 +37,18 @@ public class MutualTlsTestResource implements QuarkusTestResourceLifecycleManage
         final TlsMaterial https = TlsMaterial.prepare(data.resolve("https"), "localhost", "127.0.0.1");
         properties.put("quarkus.tls.gateway.key-store.pem.server.cert", https.serverCertificate().toString());
         properties.put("quarkus.tls.gateway.key-store.pem.server.key", https.serverKey().toString());
-        // a partner organisation's CA, known only through medtrace.auth.client-ca-certificates, no identity of its own
-        final Path partner = LocalCertificateAuthority.open(data.resolve("partner"), List.of(PARTNER))
-                .caCertificate(PARTNER);
-        properties.put("medtrace.auth.client-ca-certificates", partner.toString());
+        // a partner organisation's CA, known only through medtrace.auth.client-ca-certificates.PartnerMSP, and one
+        // identity of the partner's issued by it (its files configured, so the dev peer does not enrol it)
+        final LocalCertificateAuthority partnerCa = LocalCertificateAuthority.open(data.resolve("partner"),
+                List.of(PARTNER));
+        final Path partner = partnerCa.caCertificate(PARTNER);
+        properties.put("medtrace.auth.client-ca-certificates." + PARTNER, partner.toString());
+        final EnrolledIdentity qa = partnerCa.enroll(PARTNER, PARTNER_IDENTITY, "distributor");
+        final String identity = "medtrace.ledger.identities." + PARTNER_IDENTITY;
+        properties.put(identity + ".msp-id", PARTNER);
+        properties.put(identity + ".role", "distributor");
+        properties.put(identity + ".certificate", qa.certificatePem().toString());
+        properties.put(identity + ".private-key", qa.privateKeyPem().toString());
         properties.put("quarkus.tls.gateway.trust-store.pem.certs", Stream.concat(cas.organizations().stream()
                 .map(cas::caCertificate), Stream.of(partner)).map(Path::toString).collect(Collectors.joining(",")));
         properties.put("quarkus.http.tls-configuration-name", "gateway");

@@ -13,7 +13,7 @@ import org.medtrace.gateway.identifiers.node.HandleAdmins;
  * The second node of the two-node tests: a top-level node (the node code outside Quarkus, {@link LoopbackNode}) on
  * loopback, which the gateway under test resolves through; and the gateway's own node settings: it serves
  * {@code 88.118.8866}, administered by {@code 300:0.NA/88.118.8866} (secret {@link #NODE_SECRET}) and by the
- * gateway clients of HuaxiaVaccineMSP. Short resolver timeouts and a two-second negative TTL keep the tests fast.
+ * gateway client huaxia of HuaxiaVaccineMSP. Short resolver timeouts and a two-second negative TTL keep the tests fast.
  */
 public class TwoNodesTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -44,7 +44,8 @@ public class TwoNodesTestResource implements QuarkusTestResourceLifecycleManager
                 "medtrace.identifiers.node.admins.test.handle", NODE_ADMIN,
                 "medtrace.identifiers.node.admins.test.secret-sha256",
                 HexFormat.of().formatHex(HandleAdmins.sha256(NODE_SECRET)),
-                "medtrace.identifiers.node.organization-admins.HuaxiaVaccineMSP", PREFIX,
+                "medtrace.identifiers.node.organizations.HuaxiaVaccineMSP.prefixes", PREFIX,
+                "medtrace.identifiers.node.organizations.HuaxiaVaccineMSP.administrators", "huaxia",
                 "medtrace.identifiers.registration.poll-interval-ms", "1000");
     }
 

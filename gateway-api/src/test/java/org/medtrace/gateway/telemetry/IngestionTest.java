@@ -165,8 +165,8 @@ class IngestionTest {
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
         push(goods.token() + "x", NDJSON, body).statusCode(401);
         push("lc0000000000000000.nothing", NDJSON, body).statusCode(401);
-        // another organisation cannot issue a credential for this logger
-        post("shendist", "/api/v1/telemetry/credentials", Map.of("loggerId", goods.logger())).statusCode(403);
+        // another organisation cannot issue a credential for this logger, nor learn that it exists
+        post("shendist", "/api/v1/telemetry/credentials", Map.of("loggerId", goods.logger())).statusCode(404);
 
         final Loggers.Goods other = Loggers.vaccinesInACaseWithALogger();
         final String credentialId = other.token().substring(0, other.token().indexOf('.'));

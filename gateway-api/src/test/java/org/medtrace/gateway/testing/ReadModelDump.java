@@ -18,7 +18,7 @@ public final class ReadModelDump {
     public static final List<String> TABLES = List.of("product", "batch", "unit", "trace_event", "trace_event_unit",
             "trace_event_batch", "trace_event_product", "aggregation_edge", "shipment", "shipment_logger",
             "transformation", "transformation_input", "transformation_output", "hold", "hold_unit", "hold_batch",
-            "recall", "recall_batch", "logger", "logger_association", "telemetry_anchor", "excursion");
+            "recall", "recall_batch", "logger", "logger_association", "telemetry_anchor", "excursion", "member");
 
     private ReadModelDump() {
     }
