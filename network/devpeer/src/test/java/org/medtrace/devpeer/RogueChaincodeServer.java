@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.medtrace.devpeer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeBase;
-import org.hyperledger.fabric.shim.ChaincodeServerProperties;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
 
@@ -34,31 +28,8 @@ final class RogueChaincodeServer extends ChaincodeBase {
     /** The {@code host:port} of the running rogue chaincode server, started once per JVM. */
     static synchronized String address() {
         if (address == null) {
-            final int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try {
-                final ChaincodeServerProperties properties = new ChaincodeServerProperties();
-                properties.setServerAddress(new InetSocketAddress("127.0.0.1", port));
-                final NettyChaincodeServer server = new NettyChaincodeServer(new RogueChaincodeServer(), properties);
-                final Thread thread = new Thread(() -> {
-                    try {
-                        server.start();
-                    } catch (final IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (final InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "rogue-chaincode-server");
-                thread.setDaemon(true);
-                thread.start();
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            address = "127.0.0.1:" + port;
+            address = TestChaincodeServer.serve(new RogueChaincodeServer(), "rogue-chaincode-server",
+                    NettyChaincodeServer::start);
         }
         return address;
     }
