@@ -72,8 +72,12 @@ public interface MedtraceConfig {
         @WithDefault("5000")
         long evaluateTimeoutMs();
 
-        /** Deadline of an endorsement. */
-        @WithDefault("15000")
+        /**
+         * Deadline of an endorsement. Under the default endorsement policy two peers simulate each write; a bulk
+         * request at its limits (10,000 codes) takes over 10 s of chaincode work on a 2-core machine, so 15 s was too
+         * tight.
+         */
+        @WithDefault("30000")
         long endorseTimeoutMs();
 
         /** Deadline of handing the endorsed transaction to the orderer. */
